@@ -3,7 +3,7 @@
 # evacsim_warnings(target): the project's warning set, as errors when EVACSIM_WERROR is on.
 function(evacsim_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion
-                                           -Wno-sign-conversion $<$<BOOL:${EVACSIM_WERROR}>:-Werror>)
+                                           -Wno-sign-conversion -Wno-missing-field-initializers $<$<BOOL:${EVACSIM_WERROR}>:-Werror>)
 endfunction()
 
 # evacsim_library(name folder-namespace SOURCES ...): a static library with a sim:: alias.
