@@ -1,0 +1,156 @@
+#include <openssl/evp.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <filesystem>
+#include <iomanip>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "sim/app/commands.hpp"
+#include "sim/app/replications.hpp"
+#include "sim/app/scenario_input.hpp"
+#include "sim/app/summary_report.hpp"
+#include "sim/engine/engine.hpp"
+#include "sim/output/csv.hpp"
+#include "sim/scenario/load.hpp"
+
+#ifndef EVACSIM_VERSION
+#define EVACSIM_VERSION "0.0.0"
+#endif
+
+namespace sim::app {
+namespace fs = std::filesystem;
+namespace {
+
+std::string sha256_hex(const std::string& data) {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(data.data(), data.size(), digest, &len, EVP_sha256(), nullptr);
+  std::ostringstream hex;
+  for (unsigned int i = 0; i < len; ++i) hex << std::hex << std::setw(2) << std::setfill('0') << static_cast<int>(digest[i]);
+  return hex.str();
+}
+
+std::string utc_now() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Summary rows back as numbers (NA as nullopt), for summary_stats.csv and the printed summary.
+std::vector<std::optional<double>> parse_summary_row(const std::string& row) {
+  std::vector<std::optional<double>> values;
+  std::stringstream ss(row);
+  std::string cell;
+  int column = 0;
+  while (std::getline(ss, cell, ',')) {
+    if (column++ < 2) continue;  // replication, seed
+    while (!cell.empty() && (cell.back() == '\n' || cell.back() == '\r')) cell.pop_back();
+    values.push_back(cell.empty() ? std::nullopt : std::optional<double>(std::stod(cell)));
+  }
+  return values;
+}
+
+}  // namespace
+
+int run_command(const RunOptions& o) {
+  auto loaded = load_checked(o.scenario, o.sets, std::cerr);
+  if (!loaded) return kExitBadInput;
+  model::Scenario scenario = std::move(*loaded);
+  if (o.seed) scenario.seed = *o.seed;
+  if (o.replications) scenario.replications = *o.replications;
+  if (scenario.replications < 1) {
+    std::cerr << "evacsim run: --replications must be at least 1\n";
+    return kExitBadInput;
+  }
+  const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs = std::max(1, std::min(o.jobs > 0 ? o.jobs : cores, scenario.replications));
+  const fs::path out_dir = o.out ? fs::path(*o.out) : fs::path("results") / scenario.name;
+  const fs::path staging = fs::path(out_dir.string() + ".partial-" + std::to_string(::getpid()));
+  const fs::path work = staging / ".replications";
+
+  const auto started_wall = std::chrono::steady_clock::now();
+  const std::string started = utc_now();
+  install_interrupt_handlers();
+  try {
+    fs::create_directories(work);
+  } catch (const fs::filesystem_error& e) {
+    std::cerr << "evacsim run: cannot create " << staging.string() << ": " << e.code().message() << '\n';
+    return kExitBadInput;
+  }
+  const bool show_progress = !o.quiet && isatty(STDERR_FILENO) && scenario.replications > 1;
+  auto progress = [&](int done, int n) {
+    if (!show_progress) return;
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_wall).count();
+    std::cerr << "\r  replication " << done << "/" << n << "  " << std::fixed << std::setprecision(1) << elapsed
+              << " s" << (done == n ? "\n" : "") << std::flush;
+  };
+
+  try {
+    const auto failures =
+        run_replications(scenario, scenario.replications, jobs, work, engine::EngineOptions{.log = o.log}, progress);
+    if (!failures.empty()) {
+      for (const auto& f : failures)
+        std::cerr << "evacsim run: replication " << f.replication << " failed (" << f.message << ")\n";
+      fs::remove_all(staging);
+      return kExitInternal;
+    }
+    // Assemble the result files in replication order.
+    std::map<std::string, std::string> files;
+    for (const auto& [name, header] : output::headers()) files[name] = header;
+    std::vector<std::vector<std::optional<double>>> summaries;
+    std::vector<output::Fragment> fragments;
+    for (int r = 1; r <= scenario.replications; ++r) {
+      auto fragment = read_fragment(work, r);
+      for (const auto& [name, rows] : fragment.files) files[name] += rows;
+      summaries.push_back(parse_summary_row(fragment.files["summary.csv"]));
+      if (r <= 1 || scenario.replications <= 50) fragments.push_back(std::move(fragment));
+    }
+    fs::remove_all(work);
+    for (const auto& [name, content] : files) output::write_file_atomically(staging / name, content);
+    if (scenario.replications > 1)
+      output::write_file_atomically(staging / "summary_stats.csv", output::summary_stats_csv(summaries));
+    const std::string resolved = scenario::to_yaml(scenario);
+    output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
+    nlohmann::ordered_json manifest{
+        {"evacsim_version", EVACSIM_VERSION},
+        {"simgrid_version", engine::simgrid_version()},
+        {"command_line", o.command_line},
+        {"scenario_path", o.scenario},
+        {"scenario_name", scenario.name},
+        {"scenario_sha256", sha256_hex(resolved)},
+        {"seed", scenario.seed},
+        {"replications", scenario.replications},
+        {"jobs", jobs},
+        {"started", started},
+        {"finished", utc_now()},
+    };
+    output::write_file_atomically(staging / "manifest.json", manifest.dump(2) + "\n");
+    output::publish_directory(staging, out_dir);
+    if (!o.quiet) {
+      const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_wall).count();
+      print_summary(std::cout, scenario, summaries, fragments, out_dir, elapsed);
+    }
+    return kExitOk;
+  } catch (const std::exception& e) {
+    std::error_code ec;
+    fs::remove_all(staging, ec);
+    if (interrupted()) {
+      std::cerr << "\nevacsim run: interrupted; nothing written to " << out_dir.string() << '\n';
+      return 130;
+    }
+    std::cerr << "evacsim run: " << e.what() << '\n';
+    return kExitInternal;
+  }
+}
+
+}  // namespace sim::app

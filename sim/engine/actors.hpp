@@ -1,0 +1,43 @@
+// The replication's actors: small callables, each constructed with what it needs and run by SimGrid.
+#pragma once
+
+#include "sim/engine/world.hpp"
+
+namespace sim::engine {
+
+/// Samples the state every `report_every` (the timeline and the saturation measures).
+struct Recorder {
+  World& w;
+  void operator()() const;
+};
+
+/// Captures cities at their (drawn) times: strands who is left, turns the city and its roads off.
+struct CaptureTimeline {
+  World& w;
+  void operator()() const;
+};
+
+/// One airport's troops over time: opens and closes gate lanes, and makes the airport fall when
+/// troops drop below the requirement after its city has fallen.
+struct Garrison {
+  World& w;
+  int airport;
+  void operator()() const;
+};
+
+/// One incident: closes or throttles its target for its duration.
+struct IncidentActor {
+  World& w;
+  int incident;
+  void operator()() const;
+};
+
+/// One aircraft of a fleet cycling between staging bases and the airports it serves.
+struct Aircraft {
+  World& w;
+  int fleet;
+  int index;
+  void operator()() const;
+};
+
+}  // namespace sim::engine

@@ -1,0 +1,191 @@
+#include "sim/engine/engine.hpp"
+
+#include <simgrid/s4u.hpp>
+#include <simgrid/version.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <set>
+#include <stdexcept>
+
+#include "sim/engine/actors.hpp"
+#include "sim/engine/world.hpp"
+
+namespace sim::engine {
+namespace {
+
+// Places as hosts, routes as links (latency: the drawn travel time), all in one full zone.
+void build_platform(World& w) {
+  auto* zone = sg4::create_full_zone("theatre");
+  w.hq = zone->create_host("hq", 1e9);
+  for (const auto& c : w.s.cities) w.city_hosts.push_back(zone->create_host("city/" + c.id, 1e9));
+  for (const auto& a : w.s.airports) w.airport_hosts.push_back(zone->create_host("airport/" + a.id, 1e9));
+  for (const auto& b : w.s.staging_bases) w.base_hosts.push_back(zone->create_host("base/" + b.id, 1e9));
+  auto host_of = [&](const std::string& id) -> sg4::Host* {
+    if (int i = model::index_of(w.s.cities, id); i >= 0) return w.city_hosts[static_cast<std::size_t>(i)];
+    if (int i = model::index_of(w.s.airports, id); i >= 0) return w.airport_hosts[static_cast<std::size_t>(i)];
+    if (int i = model::index_of(w.s.staging_bases, id); i >= 0) return w.base_hosts[static_cast<std::size_t>(i)];
+    return nullptr;
+  };
+  std::set<std::pair<std::string, std::string>> linked;
+  for (std::size_t i = 0; i < w.s.routes.size(); ++i) {
+    const auto& rt = w.s.routes[i];
+    sg4::Host* a = host_of(rt.from);
+    sg4::Host* b = host_of(rt.to);
+    if (!a || !b || a == b) continue;
+    auto* link = zone->create_link("route/" + rt.id, 1e9)->set_latency(w.r.routes[i].travel_s)->seal();
+    w.route_links.emplace(rt.id, link);
+    // A full zone holds one route per pair of places: the first listed carries the platform route.
+    auto key = std::minmax(rt.from, rt.to);
+    if (linked.insert({key.first, key.second}).second)
+      zone->add_route(a->get_netpoint(), b->get_netpoint(), nullptr, nullptr, {sg4::LinkInRoute(link)}, true);
+  }
+  zone->seal();
+}
+
+std::optional<double> hours_if(bool ok, double seconds) {
+  return ok ? std::optional<double>(model::hours(seconds)) : std::nullopt;
+}
+
+output::ReplicationResult collect(World& w) {
+  const auto& s = w.s;
+  const auto& ledger = w.net.ledger();
+  output::ReplicationResult res;
+  res.replication = w.replication;
+  res.seed = s.seed;
+  res.timeline = std::move(w.timeline);
+  res.flights = std::move(w.flight_rows);
+
+  // Conservation of people, per cohort, counting everyone where they are.
+  std::vector<std::int64_t> here = w.net.in_system_by_cohort();
+  for (std::size_t k = 0; k < here.size(); ++k) here[k] += w.aboard_by_cohort[k];
+  for (std::size_t k = 0; k < s.cohorts.size(); ++k) {
+    const auto& c = ledger.cohorts()[k];
+    if (c.evacuees != c.evacuated + c.stranded() + here[k])
+      throw std::logic_error("conservation of people violated for cohort '" + s.cohorts[k].id + "': " +
+                             std::to_string(c.evacuees) + " evacuees != " + std::to_string(c.evacuated) +
+                             " evacuated + " + std::to_string(c.stranded()) + " stranded + " +
+                             std::to_string(here[k]) + " still in the system");
+    output::CohortRow row{.cohort = s.cohorts[k].id,
+                          .nation = s.cohorts[k].nation,
+                          .evacuees = c.evacuees,
+                          .evacuated = c.evacuated,
+                          .stranded = c.stranded(),
+                          .remaining = here[k]};
+    if (c.evacuated > 0) {
+      row.time_to_evacuate_mean_h = model::hours(c.time_to_evacuate_s.mean());
+      row.time_to_evacuate_p90_h = model::hours(c.time_to_evacuate_s.quantile(0.9));
+    }
+    res.cohorts.push_back(row);
+  }
+  for (std::size_t i = 0; i < s.cities.size(); ++i) {
+    const auto& c = ledger.cities()[i];
+    const double captured = w.r.cities[i].captured_s;
+    res.cities.push_back(output::CityRow{.city = s.cities[i].id,
+                                         .captured_s = captured < s.end_s ? std::max(0.0, captured) : model::kNever,
+                                         .evacuees = c.evacuees,
+                                         .departed = c.departed,
+                                         .stranded = c.stranded_in_city,
+                                         .evacuated = c.evacuated,
+                                         .stranded_elsewhere = c.stranded_elsewhere});
+  }
+  flow::Histogram all_waits;
+  std::int64_t at_airports = w.aboard;
+  for (std::size_t a = 0; a < s.airports.size(); ++a) {
+    flow::Airport& ap = w.net.airport(static_cast<int>(a));
+    ap.finish(s.end_s);
+    at_airports += ap.queued() + ap.in_service() + ap.ready();
+    for (const auto& g : ap.gates()) {
+      const auto& st = *g.stats;
+      const bool any = st.served > 0;
+      res.gates.push_back(output::GateRow{
+          .airport = s.airports[a].id,
+          .gate = g.id,
+          .arrivals = st.arrivals,
+          .served = st.served,
+          .queue_max = st.queue_max,
+          .wait_mean_h = hours_if(any, st.wait_s.mean()),
+          .wait_p50_h = hours_if(any, st.wait_s.quantile(0.5)),
+          .wait_p90_h = hours_if(any, st.wait_s.quantile(0.9)),
+          .wait_max_h = hours_if(any, st.wait_s.max()),
+          .utilization = st.open_lane_s > 0 ? std::optional<double>(std::min(1.0, st.busy_lane_s / st.open_lane_s))
+                                            : std::nullopt});
+      all_waits.merge(st.wait_s);
+    }
+    for (std::size_t c = 0; c < output::kConstraints.size(); ++c)
+      res.constraints.push_back(
+          output::ConstraintRow{output::kConstraints[c], s.airports[a].id, model::hours(w.saturated_s[c][a])});
+  }
+
+  output::Summary& sum = res.summary;
+  for (const auto& c : ledger.cohorts()) {
+    sum.evacuees += c.evacuees;
+    sum.stranded_in_cities += c.stranded_city;
+    sum.stranded_on_roads += c.stranded_road;
+    sum.stranded_at_airports += c.stranded_airport;
+  }
+  sum.evacuated = ledger.evacuated();
+  sum.stranded = ledger.stranded();
+  sum.remaining_in_cities = w.net.in_cities();
+  sum.remaining_on_roads = w.net.on_road();
+  sum.remaining_at_airports = at_airports;
+  sum.remaining = sum.remaining_in_cities + sum.remaining_on_roads + sum.remaining_at_airports;
+  sum.flights = w.flights;
+  sum.seats_flown = w.seats_flown;
+  if (w.last_takeoff_s >= 0) sum.last_takeoff_h = model::hours(w.last_takeoff_s);
+  for (auto n : ledger.evacuated_per_day()) sum.peak_day_evacuated = std::max(sum.peak_day_evacuated, n);
+  if (all_waits.count() > 0) {
+    sum.gate_wait_mean_h = model::hours(all_waits.mean());
+    sum.gate_wait_p90_h = model::hours(all_waits.quantile(0.9));
+  }
+  for (double v : w.any_saturated_s) sum.saturated_h.push_back(model::hours(v));
+  return res;
+}
+
+}  // namespace
+
+std::string simgrid_version() {
+  return std::to_string(SIMGRID_VERSION_MAJOR) + "." + std::to_string(SIMGRID_VERSION_MINOR) +
+         (SIMGRID_VERSION_PATCH > 0 ? "." + std::to_string(SIMGRID_VERSION_PATCH) : std::string());
+}
+
+output::ReplicationResult run_replication(const model::Scenario& scenario, int replication, const EngineOptions& options) {
+  // SimGrid is silent unless asked (--log passes settings through, later ones win).
+  std::vector<std::string> args{"evacsim", "--log=root.thresh:critical"};
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer cannot follow SimGrid's hand-written stack switches: use system threads.
+  args.emplace_back("--cfg=contexts/factory:thread");
+#endif
+  for (const auto& l : options.log) args.push_back("--log=" + l);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  // One engine per process, never destroyed: the process ends after its replication.
+  auto* engine = new sg4::Engine(&argc, argv.data());
+
+  auto world = std::make_unique<World>(scenario, replication);
+  World& w = *world;
+  build_platform(w);
+  sg4::Actor::create("recorder", w.hq, Recorder{w});
+  sg4::Actor::create("captures", w.hq, CaptureTimeline{w});
+  for (std::size_t a = 0; a < scenario.airports.size(); ++a)
+    sg4::Actor::create("garrison/" + scenario.airports[a].id, w.hq, Garrison{w, static_cast<int>(a)});
+  for (std::size_t i = 0; i < scenario.incidents.size(); ++i)
+    sg4::Actor::create("incident/" + scenario.incidents[i].id, w.hq, IncidentActor{w, static_cast<int>(i)});
+  for (std::size_t f = 0; f < scenario.fleets.size(); ++f) {
+    const int base = model::index_of(scenario.staging_bases, scenario.fleets[f].base);
+    sg4::Host* host = base >= 0 ? w.base_hosts[static_cast<std::size_t>(base)] : w.hq;
+    for (int k = 0; k < scenario.fleets[f].aircraft; ++k)
+      sg4::Actor::create("aircraft/" + scenario.fleets[f].id + "/" + std::to_string(k), host,
+                         Aircraft{w, static_cast<int>(f), k});
+  }
+  engine->run_until(scenario.end_s);
+  w.observe(scenario.end_s, 0);
+  auto result = collect(w);
+  world.release();  // actors still hold references; the process ends soon after
+  return result;
+}
+
+}  // namespace sim::engine

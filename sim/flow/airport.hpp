@@ -1,0 +1,121 @@
+// An evacuation airport's people side: gate queues (FCFS, one person per open lane at a time), the
+// holding area for processed people, and boarding. Service starts are computed lazily by process(T),
+// which commits everything that happens before T given the lanes and room known at that time; every
+// outside change (lanes, boarding, fall) is applied after process(now), so nothing is computed early.
+//
+// Example:
+//   airport.process(now, ledger);            // bring queues up to `now`
+//   airport.set_lanes_from_troops(4000, now);
+//   auto aboard = airport.board(now, carries, 450);
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <queue>
+#include <string>
+#include <vector>
+
+#include "sim/flow/ledger.hpp"
+#include "sim/flow/people.hpp"
+#include "sim/flow/stats.hpp"
+#include "sim/model/random.hpp"
+#include "sim/model/scenario.hpp"
+
+namespace sim::flow {
+
+/// Someone who has passed a gate (or is being served), waiting to board.
+struct Held {
+  double ready = 0;   ///< end of gate service
+  double depart = 0;  ///< left their city
+  int origin = 0;
+  int cohort = 0;
+  bool operator>(const Held& o) const { return ready > o.ready; }
+};
+
+struct GateStats {
+  std::int64_t arrivals = 0, served = 0, queue_max = 0;
+  Histogram wait_s;
+  double busy_lane_s = 0, open_lane_s = 0;
+};
+
+class Airport {
+ public:
+  Airport(const model::Airport& spec, std::size_t cohorts, std::uint64_t seed, int replication);
+
+  /// People on their way here; they join a gate queue at their arrival time.
+  void accept(const Run& run) { arriving_.push(run); }
+  /// Commits every arrival and service start before `t`.
+  void process(double t, Ledger& ledger);
+
+  /// Recomputes open lanes from troops present (surplus beyond troops_required fills gates in order).
+  void set_troops(std::int64_t troops, double t);
+  /// An incident scales a gate's open lanes (0 closes it) until reset with factor 1.
+  void set_gate_factor(int gate, double factor, double t);
+  /// The airport falls: everyone at its gates and in its holding area (and anyone arriving later) is stranded.
+  void fall(double t, Ledger& ledger);
+  bool fallen() const { return fallen_; }
+
+  /// Ready people of the given cohorts (ordered by priority groups), counted / boarded up to `seats`.
+  /// `carries` lists cohort indices sorted by priority; `priority_of[c]` gives each cohort's priority.
+  std::int64_t ready_count(const std::vector<int>& carries) const;
+  std::vector<Held> board(const std::vector<int>& carries, const std::vector<int>& priority_of, std::int64_t seats);
+
+  // Observation (for the timeline and saturation measures).
+  std::int64_t on_the_way() const { return arriving_.count(); }
+  std::int64_t queued() const;
+  std::int64_t in_service() const { return in_service_count_; }
+  std::int64_t ready() const { return ready_count_; }
+  std::int64_t holding_used() const { return in_service_count_ + ready_count_; }
+  std::int64_t holding_capacity() const { return holding_capacity_; }
+  /// Adds everyone here (on the way, queued, in service, ready) to `per_cohort[cohort]`.
+  void tally(std::vector<std::int64_t>& per_cohort) const;
+  std::int64_t troops() const { return troops_; }
+  int troops_required() const { return troops_required_; }
+  /// A gate is saturated when people queue and every open lane is busy; `by_troops` when troops, not
+  /// its lane count, limit it.
+  bool gates_saturated(double t) const;
+  bool gates_short_of_troops(double t) const;
+  /// Surplus-troop thresholds at which some gate's lane count changes (troops_required + offsets).
+  std::vector<double> lane_thresholds() const;
+
+  struct GateView {
+    std::string id;
+    const GateStats* stats;
+  };
+  std::vector<GateView> gates() const;
+  /// Closes the books on open lane-time at `t` (end of run).
+  void finish(double t);
+
+ private:
+  struct Gate {
+    model::Gate spec;
+    model::Rng rng;
+    int troop_lanes = 0;       ///< lanes opened by troops (plus civilian lanes = nominal open)
+    double factor = 1;         ///< incidents
+    int open = 0;              ///< lanes open now
+    std::priority_queue<double, std::vector<double>, std::greater<>> free_at;  ///< one entry per open lane
+    std::deque<Person> queue;
+    GateStats stats;
+    double last_change = 0;
+  };
+  void set_open(Gate& g, int open, double t);
+  int nominal_open(const Gate& g) const;
+  void join(const Person& p);
+  void strand_everyone(double t, Ledger& ledger);
+
+  std::string id_;
+  std::vector<Gate> gates_;
+  std::int64_t holding_capacity_;
+  int troops_required_;
+  std::int64_t troops_ = 0;
+  RunQueue arriving_;
+  std::vector<Held> in_service_;  ///< min-heap by service end (std::push_heap with greater)
+  std::int64_t in_service_count_ = 0;
+  std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end
+  std::int64_t ready_count_ = 0;
+  bool fallen_ = false;
+  double fell_at_ = model::kNever;
+  double last_t_ = 0;
+};
+
+}  // namespace sim::flow

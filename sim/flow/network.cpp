@@ -1,0 +1,323 @@
+#include "sim/flow/network.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <queue>
+
+namespace sim::flow {
+namespace {
+
+constexpr double kInf = model::kNever;
+
+// Places are cities, then airports, then staging bases, in scenario order.
+struct PlaceIndex {
+  std::map<std::string, int> by_id;
+  int cities = 0;
+  explicit PlaceIndex(const model::Scenario& s) {
+    int i = 0;
+    for (const auto& c : s.cities) by_id.emplace(c.id, i++);
+    cities = i;
+    for (const auto& a : s.airports) by_id.emplace(a.id, i++);
+    for (const auto& b : s.staging_bases) by_id.emplace(b.id, i++);
+  }
+  int of(const std::string& id) const {
+    auto it = by_id.find(id);
+    return it == by_id.end() ? -1 : it->second;
+  }
+  int size() const { return static_cast<int>(by_id.size()); }
+};
+
+struct Edge {
+  int to, route;
+  bool forward;
+};
+
+std::vector<std::vector<Edge>> adjacency(const model::Scenario& s, const PlaceIndex& places) {
+  std::vector<std::vector<Edge>> adj(static_cast<std::size_t>(places.size()));
+  for (std::size_t r = 0; r < s.routes.size(); ++r) {
+    const int a = places.of(s.routes[r].from), b = places.of(s.routes[r].to);
+    if (a < 0 || b < 0) continue;
+    adj[static_cast<std::size_t>(a)].push_back(Edge{b, static_cast<int>(r), true});
+    adj[static_cast<std::size_t>(b)].push_back(Edge{a, static_cast<int>(r), false});
+  }
+  return adj;
+}
+
+// Shortest path (by travel time) from `from` to `to` as (route, forward) pairs; empty if none.
+std::vector<std::pair<int, bool>> shortest_path(const std::vector<std::vector<Edge>>& adj,
+                                                const std::vector<double>& travel_s, int from, int to) {
+  const auto n = adj.size();
+  std::vector<double> dist(n, kInf);
+  std::vector<Edge> via(n, Edge{-1, -1, true});
+  using Item = std::pair<double, int>;
+  std::priority_queue<Item, std::vector<Item>, std::greater<>> pq;
+  dist[static_cast<std::size_t>(from)] = 0;
+  pq.emplace(0.0, from);
+  while (!pq.empty()) {
+    auto [d, u] = pq.top();
+    pq.pop();
+    if (d > dist[static_cast<std::size_t>(u)]) continue;
+    if (u == to) break;
+    for (const Edge& e : adj[static_cast<std::size_t>(u)]) {
+      const double nd = d + travel_s[static_cast<std::size_t>(e.route)];
+      if (nd < dist[static_cast<std::size_t>(e.to)]) {
+        dist[static_cast<std::size_t>(e.to)] = nd;
+        via[static_cast<std::size_t>(e.to)] = Edge{u, e.route, e.forward};
+        pq.emplace(nd, e.to);
+      }
+    }
+  }
+  std::vector<std::pair<int, bool>> path;
+  if (dist[static_cast<std::size_t>(to)] == kInf) return path;
+  for (int v = to; v != from; v = via[static_cast<std::size_t>(v)].to) path.emplace_back(via[static_cast<std::size_t>(v)].route, via[static_cast<std::size_t>(v)].forward);
+  std::reverse(path.begin(), path.end());
+  return path;
+}
+
+}  // namespace
+
+std::vector<std::string> check_paths(const model::Scenario& s) {
+  const PlaceIndex places(s);
+  const auto adj = adjacency(s, places);
+  const std::vector<double> unit(s.routes.size(), 1.0);
+  std::vector<std::string> problems;
+  for (const auto& c : s.cities) {
+    for (std::size_t i = 0; i < c.departures.size(); ++i) {
+      const auto& d = c.departures[i];
+      const int a = places.of(d.to);
+      if (a < 0) continue;
+      if (shortest_path(adj, unit, places.of(c.id), a).empty())
+        problems.push_back("cities." + c.id + ".departures[" + std::to_string(i) + "].to: no route from city '" + c.id +
+                           "' to airport '" + d.to + "' (expected roads or air routes connecting them)");
+    }
+  }
+  return problems;
+}
+
+Network::Network(const model::Scenario& s, const model::Realization& r)
+    : scenario_(s), ledger_(s.cohorts.size(), s.cities.size()) {
+  for (std::size_t a = 0; a < s.airports.size(); ++a)
+    airports_.push_back(std::make_unique<Airport>(s.airports[a], s.cohorts.size(), r.seed, r.replication));
+  for (std::size_t c = 0; c < s.cities.size(); ++c) {
+    capture_s_.push_back(r.cities[c].captured_s);
+    flow_after_capture_.push_back(s.cities[c].flow_after_capture);
+    city_left_.push_back(r.cities[c].evacuees);
+    for (std::size_t k = 0; k < s.cohorts.size(); ++k)
+      ledger_.add_evacuees(static_cast<int>(c), static_cast<int>(k), r.cities[c].evacuees[k]);
+  }
+  build_paths(s, r);
+}
+
+void Network::build_paths(const model::Scenario& s, const model::Realization& r) {
+  const PlaceIndex places(s);
+  const auto adj = adjacency(s, places);
+  std::vector<double> travel(s.routes.size());
+  for (std::size_t i = 0; i < s.routes.size(); ++i) travel[i] = r.routes[i].travel_s;
+
+  std::map<std::pair<int, bool>, int> road_of;  // (route, forward) -> road stage
+  auto road_stage = [&](int route, bool forward) {
+    auto [it, fresh] = road_of.emplace(std::make_pair(route, forward), static_cast<int>(roads_.size()));
+    if (fresh) {
+      const auto& spec = s.routes[static_cast<std::size_t>(route)];
+      const auto& real = r.routes[static_cast<std::size_t>(route)];
+      Road road{.route = route,
+                .travel_s = real.travel_s,
+                .headway_s = std::isinf(real.capacity_per_hour) ? 0.0
+                             : real.capacity_per_hour > 0      ? model::kSecondsPerHour / real.capacity_per_hour
+                                                               : kInf};
+      for (const std::string& end : {spec.from, spec.to}) {
+        const int c = places.of(end);
+        if (c < 0 || c >= places.cities) continue;
+        const double at = std::max(0.0, r.cities[static_cast<std::size_t>(c)].captured_s);
+        const double f = s.cities[static_cast<std::size_t>(c)].flow_after_capture;
+        road.schedule.scale_from(at, f);
+        if (f == 0) road.closed_for_good = std::min(road.closed_for_good, at);
+      }
+      for (std::size_t i = 0; i < s.incidents.size(); ++i) {
+        const auto& inc = s.incidents[i];
+        if (inc.target_kind != model::TargetKind::Route || inc.target != spec.id) continue;
+        road.schedule.add_window(r.incidents[i].at_s, r.incidents[i].at_s + r.incidents[i].duration_s, inc.factor);
+      }
+      roads_.push_back(std::move(road));
+    }
+    return it->second;
+  };
+
+  std::map<std::pair<int, int>, int> path_of;  // (city, airport) -> path
+  std::vector<std::vector<int>> downstream;
+  for (std::size_t c = 0; c < s.cities.size(); ++c) {
+    const auto& real = r.cities[c];
+    for (const auto& d : real.departures) {
+      if (d.airport < 0 || d.rate_per_hour <= 0) continue;
+      auto [it, fresh] = path_of.emplace(std::make_pair(static_cast<int>(c), d.airport), static_cast<int>(paths_.size()));
+      if (fresh) {
+        Path p{.roads = {}, .airport = d.airport};
+        for (auto [route, fwd] : shortest_path(adj, travel, static_cast<int>(c),
+                                               places.of(s.airports[static_cast<std::size_t>(d.airport)].id)))
+          p.roads.push_back(road_stage(route, fwd));
+        paths_.push_back(std::move(p));
+      }
+      const int path = it->second;
+      if (paths_[static_cast<std::size_t>(path)].roads.empty()) continue;  // unroutable (validate reports it)
+      // A departure for every cohort splits its rate in proportion to the city's evacuees.
+      std::int64_t total = 0;
+      for (auto n : real.evacuees) total += n;
+      for (std::size_t k = 0; k < s.cohorts.size(); ++k) {
+        if (d.cohort >= 0 && static_cast<std::size_t>(d.cohort) != k) continue;
+        if (real.evacuees[k] == 0 || total == 0) continue;
+        const double share = d.cohort >= 0 ? 1.0 : static_cast<double>(real.evacuees[k]) / static_cast<double>(total);
+        const std::string key = "city/" + s.cities[c].id + "/departures/" + std::to_string(&d - real.departures.data()) +
+                                "/" + s.cohorts[k].id;
+        Stream st{.city = static_cast<int>(c),
+                  .cohort = static_cast<int>(k),
+                  .path = path,
+                  .next_t = std::max(0.0, d.from_s),
+                  .rate_per_s = d.rate_per_hour * share / model::kSecondsPerHour,
+                  .poisson = d.process == model::Process::Poisson,
+                  .rng = model::Rng::stream(r.seed, static_cast<std::uint64_t>(r.replication), key)};
+        if (st.poisson) st.next_t += -std::log(st.rng.uniform01()) / st.rate_per_s;
+        streams_.push_back(std::move(st));
+      }
+    }
+  }
+  // Roads in path order (Kahn's algorithm over "road a feeds road b" edges; cycles, which shortest
+  // paths to different airports could in principle form, fall back to index order).
+  std::vector<std::vector<int>> next(roads_.size());
+  std::vector<int> indegree(roads_.size(), 0);
+  for (const Path& p : paths_)
+    for (std::size_t i = 0; i + 1 < p.roads.size(); ++i) {
+      auto& out = next[static_cast<std::size_t>(p.roads[i])];
+      if (std::find(out.begin(), out.end(), p.roads[i + 1]) == out.end()) {
+        out.push_back(p.roads[i + 1]);
+        ++indegree[static_cast<std::size_t>(p.roads[i + 1])];
+      }
+    }
+  std::vector<char> placed(roads_.size(), 0);
+  std::queue<int> ready;
+  for (std::size_t i = 0; i < roads_.size(); ++i)
+    if (indegree[i] == 0) ready.push(static_cast<int>(i));
+  while (road_order_.size() < roads_.size()) {
+    if (ready.empty()) {
+      for (std::size_t i = 0; i < roads_.size(); ++i)
+        if (!placed[i]) {
+          ready.push(static_cast<int>(i));
+          indegree[i] = 0;
+          break;
+        }
+    }
+    const int u = ready.front();
+    ready.pop();
+    if (placed[static_cast<std::size_t>(u)]) continue;
+    placed[static_cast<std::size_t>(u)] = 1;
+    road_order_.push_back(u);
+    for (int v : next[static_cast<std::size_t>(u)])
+      if (--indegree[static_cast<std::size_t>(v)] == 0) ready.push(v);
+  }
+}
+
+void Network::emit(Stream& st, double t_limit) {
+  const auto c = static_cast<std::size_t>(st.city);
+  const double capture = std::max(0.0, capture_s_[c]);
+  const double f = flow_after_capture_[c];
+  auto& left = city_left_[c][static_cast<std::size_t>(st.cohort)];
+  RunBuilder out;
+  while (!st.done && st.next_t < t_limit) {
+    const double t = st.next_t;
+    if ((t >= capture && f == 0) || left == 0) {
+      st.done = true;
+      break;
+    }
+    --left;
+    ledger_.departed(st.city, st.cohort, 1);
+    out.push(Person{t, t, st.cohort, st.city, st.path, 0});
+    const double rate = st.rate_per_s * (t >= capture ? f : 1.0);
+    if (rate <= 0) {
+      st.done = true;
+      break;
+    }
+    double next = t + (st.poisson ? -std::log(st.rng.uniform01()) : 1.0) / rate;
+    // Crossing the capture: the rest of the gap runs at the reduced rate (time rescaling keeps a
+    // Poisson process Poisson and a steady one steady).
+    if (t < capture && next >= capture) next = f > 0 ? capture + (next - capture) / f : kInf;
+    st.next_t = next;
+  }
+  for (const Run& run : out.runs()) push_to_stage(run);
+}
+
+void Network::push_to_stage(const Run& run) {
+  const Path& p = paths_[static_cast<std::size_t>(run.path)];
+  if (static_cast<std::size_t>(run.hop) < p.roads.size())
+    roads_[static_cast<std::size_t>(p.roads[static_cast<std::size_t>(run.hop)])].queue.push(run);
+  else
+    airports_[static_cast<std::size_t>(p.airport)]->accept(run);
+}
+
+void Network::advance_to(double t) {
+  if (t < now_) return;
+  for (Stream& st : streams_) emit(st, t);
+  for (int ri : road_order_) {
+    Road& road = roads_[static_cast<std::size_t>(ri)];
+    RunBuilder out;
+    while (!road.queue.empty() && road.queue.next_time() < t) {
+      Person p = road.queue.pop();
+      double entry = road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t;
+      entry = road.schedule.next_open(entry);
+      if (entry >= road.closed_for_good || entry == kInf) {
+        // Stranded where the road closed: now if it already has, else when it will.
+        p.t = std::isinf(road.closed_for_good) ? p.t : std::max(p.t, road.closed_for_good);
+        doomed_.push(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop});
+        continue;
+      }
+      if (road.headway_s > 0) road.next_free = entry + road.headway_s / road.schedule.factor_at(entry);
+      p.t = entry + road.travel_s;
+      ++p.hop;
+      out.push(p);
+    }
+    for (const Run& run : out.runs()) push_to_stage(run);
+  }
+  while (!doomed_.empty() && doomed_.next_time() < t) {
+    const Person p = doomed_.pop();
+    ledger_.strand(p.origin, p.cohort, 1, Where::Road, p.t);
+  }
+  for (auto& a : airports_) a->process(t, ledger_);
+  now_ = t;
+}
+
+void Network::capture_city(int city, double t) {
+  const auto c = static_cast<std::size_t>(city);
+  if (flow_after_capture_[c] > 0) return;
+  for (std::size_t k = 0; k < city_left_[c].size(); ++k) {
+    ledger_.strand(city, static_cast<int>(k), city_left_[c][k], Where::City, t);
+    city_left_[c][k] = 0;
+  }
+}
+
+std::int64_t Network::in_cities() const {
+  std::int64_t n = 0;
+  for (const auto& per_cohort : city_left_)
+    for (auto k : per_cohort) n += k;
+  return n;
+}
+
+std::int64_t Network::on_road() const {
+  std::int64_t n = 0;
+  for (const Road& r : roads_) n += r.queue.count();
+  for (const auto& a : airports_) n += a->on_the_way();
+  return n + doomed_.count();
+}
+
+std::vector<std::int64_t> Network::in_system_by_cohort() const {
+  std::vector<std::int64_t> n(scenario_.cohorts.size(), 0);
+  for (const auto& per_cohort : city_left_)
+    for (std::size_t k = 0; k < per_cohort.size(); ++k) n[k] += per_cohort[k];
+  for (const Road& r : roads_) r.queue.tally(n);
+  doomed_.tally(n);
+  for (const auto& a : airports_) a->tally(n);
+  return n;
+}
+
+std::int64_t Network::departed(int city) const { return ledger_.cities()[static_cast<std::size_t>(city)].departed; }
+
+}  // namespace sim::flow

@@ -1,0 +1,30 @@
+// Streaming statistics of waits and times: exact count, mean and max, and quantiles from a log-linear
+// histogram (relative error below 0.5%), so memory does not grow with the number of people.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace sim::flow {
+
+class Histogram {
+ public:
+  void add(double x, std::int64_t count = 1);
+  std::int64_t count() const { return count_; }
+  double mean() const { return count_ ? sum_ / static_cast<double>(count_) : 0; }
+  double max() const { return max_; }
+  /// The q-quantile (0 <= q <= 1) of the values added: the smallest bucket value with at least q*count
+  /// values at or below it. 0 when empty.
+  double quantile(double q) const;
+  void merge(const Histogram& other);
+
+ private:
+  static int bucket_of(double x);
+  static double value_of(int bucket);
+  std::vector<std::int64_t> buckets_;
+  std::int64_t zeros_ = 0;  ///< values <= kMin (treated as 0)
+  std::int64_t count_ = 0;
+  double sum_ = 0, max_ = 0;
+};
+
+}  // namespace sim::flow

@@ -1,0 +1,214 @@
+#include "sim/output/csv.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <boost/math/distributions/students_t.hpp>
+#include <charconv>
+#include <cmath>
+#include <fstream>
+#include <numeric>
+#include <sstream>
+#include <stdexcept>
+#include <system_error>
+
+namespace sim::output {
+namespace {
+
+std::string num(std::int64_t v) { return std::to_string(v); }
+std::string opt(const std::optional<double>& v) { return v ? format_number(*v) : std::string(); }
+std::string hours_or_empty(double s) { return std::isinf(s) ? std::string() : format_number(model::hours(s)); }
+
+std::string join(const std::vector<std::string>& cells) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i) {
+    if (i) line += ',';
+    line += csv_field(cells[i]);
+  }
+  line += '\n';
+  return line;
+}
+
+// Linear-interpolated quantile (type 7) of sorted values.
+double quantile_sorted(const std::vector<double>& v, double q) {
+  if (v.empty()) return 0;
+  const double pos = q * static_cast<double>(v.size() - 1);
+  const auto lo = static_cast<std::size_t>(std::floor(pos));
+  const auto hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (v[hi] - v[lo]) * (pos - static_cast<double>(lo));
+}
+
+}  // namespace
+
+std::string format_number(double v) {
+  if (std::isnan(v)) return "";
+  if (v == std::floor(v) && std::abs(v) < 9e15) return std::to_string(static_cast<std::int64_t>(v));
+  char buf[64];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+  (void)ec;
+  std::string s(buf, end);
+  while (!s.empty() && s.back() == '0') s.pop_back();
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  if (s == "-0") s = "0";
+  return s;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string q = "\"";
+  for (char c : s) {
+    if (c == '"') q += '"';
+    q += c;
+  }
+  return q + "\"";
+}
+
+std::vector<std::string> summary_metrics() {
+  std::vector<std::string> m{"evacuated",          "stranded",           "remaining",        "flights",
+                             "seats_flown",        "load_factor",        "last_takeoff_h",   "peak_day_evacuated",
+                             "gate_wait_mean_h",   "gate_wait_p90_h",    "evacuees",         "stranded_in_cities",
+                             "stranded_on_roads",  "stranded_at_airports", "remaining_in_cities",
+                             "remaining_on_roads", "remaining_at_airports"};
+  for (const auto& c : kConstraints) m.push_back("saturated_" + c + "_h");
+  return m;
+}
+
+std::vector<double> summary_values(const Summary& s) {
+  const double nan = std::nan("");
+  auto d = [](std::int64_t v) { return static_cast<double>(v); };
+  std::vector<double> v{d(s.evacuated),
+                        d(s.stranded),
+                        d(s.remaining),
+                        d(s.flights),
+                        d(s.seats_flown),
+                        s.seats_flown ? d(s.evacuated) / d(s.seats_flown) : nan,
+                        s.last_takeoff_h.value_or(nan),
+                        d(s.peak_day_evacuated),
+                        s.gate_wait_mean_h.value_or(nan),
+                        s.gate_wait_p90_h.value_or(nan),
+                        d(s.evacuees),
+                        d(s.stranded_in_cities),
+                        d(s.stranded_on_roads),
+                        d(s.stranded_at_airports),
+                        d(s.remaining_in_cities),
+                        d(s.remaining_on_roads),
+                        d(s.remaining_at_airports)};
+  for (std::size_t i = 0; i < kConstraints.size(); ++i) v.push_back(i < s.saturated_h.size() ? s.saturated_h[i] : 0);
+  return v;
+}
+
+const std::map<std::string, std::string>& headers() {
+  static const std::map<std::string, std::string> h = [] {
+    std::map<std::string, std::string> m;
+    std::vector<std::string> summary{"replication", "seed"};
+    for (const auto& metric : summary_metrics()) summary.push_back(metric);
+    m["summary.csv"] = join(summary);
+    m["timeline.csv"] = join({"replication", "time", "hours", "evacuated", "stranded", "on_road", "at_gates",
+                              "in_holding", "at_staging", "troops", "flights", "cities_captured", "airports_open",
+                              "in_cities"});
+    m["flights.csv"] = join({"replication", "flight", "fleet", "nation", "aircraft_type", "from", "to",
+                             "takeoff_time", "takeoff_h", "passengers", "seats"});
+    m["cities.csv"] = join({"replication", "city", "captured_time", "captured_h", "evacuees", "departed", "stranded",
+                            "evacuated", "stranded_elsewhere"});
+    m["cohorts.csv"] = join({"replication", "cohort", "nation", "evacuees", "evacuated", "stranded", "remaining",
+                             "time_to_evacuate_mean_h", "time_to_evacuate_p90_h"});
+    m["gates.csv"] = join({"replication", "airport", "gate", "arrivals", "served", "wait_mean_h", "wait_p50_h",
+                           "wait_p90_h", "wait_max_h", "queue_max", "utilization"});
+    m["constraints.csv"] = join({"replication", "constraint", "place", "saturated_h"});
+    return m;
+  }();
+  return h;
+}
+
+Fragment to_fragment(const ReplicationResult& r, const model::Clock& clock) {
+  Fragment f;
+  const std::string rep = std::to_string(r.replication);
+  {
+    std::vector<std::string> cells{rep, std::to_string(r.seed)};
+    for (double v : summary_values(r.summary)) cells.push_back(format_number(v));
+    f.files["summary.csv"] = join(cells);
+  }
+  std::string& tl = f.files["timeline.csv"];
+  for (const TimelineRow& t : r.timeline)
+    tl += join({rep, clock.format(t.t_s), format_number(model::hours(t.t_s)), num(t.evacuated), num(t.stranded),
+                num(t.on_road), num(t.at_gates), num(t.in_holding), format_number(std::round(t.at_staging)),
+                num(t.troops), num(t.flights), num(t.cities_captured), num(t.airports_open), num(t.in_cities)});
+  std::string& fl = f.files["flights.csv"];
+  for (const FlightRow& x : r.flights)
+    fl += join({rep, num(x.flight), x.fleet, x.nation, x.aircraft_type, x.from, x.to, clock.format(x.takeoff_s),
+                format_number(model::hours(x.takeoff_s)), num(x.passengers), num(x.seats)});
+  std::string& ci = f.files["cities.csv"];
+  for (const CityRow& c : r.cities)
+    ci += join({rep, c.city, std::isinf(c.captured_s) ? std::string() : clock.format(c.captured_s),
+                hours_or_empty(c.captured_s), num(c.evacuees), num(c.departed), num(c.stranded), num(c.evacuated),
+                num(c.stranded_elsewhere)});
+  std::string& co = f.files["cohorts.csv"];
+  for (const CohortRow& c : r.cohorts)
+    co += join({rep, c.cohort, c.nation, num(c.evacuees), num(c.evacuated), num(c.stranded), num(c.remaining),
+                opt(c.time_to_evacuate_mean_h), opt(c.time_to_evacuate_p90_h)});
+  std::string& ga = f.files["gates.csv"];
+  for (const GateRow& g : r.gates)
+    ga += join({rep, g.airport, g.gate, num(g.arrivals), num(g.served), opt(g.wait_mean_h), opt(g.wait_p50_h),
+                opt(g.wait_p90_h), opt(g.wait_max_h), num(g.queue_max), opt(g.utilization)});
+  std::string& cs = f.files["constraints.csv"];
+  for (const ConstraintRow& c : r.constraints)
+    cs += join({rep, c.constraint, c.place, format_number(c.saturated_h)});
+  return f;
+}
+
+std::string summary_stats_csv(const std::vector<std::vector<std::optional<double>>>& rows) {
+  std::string out = join({"metric", "n", "mean", "sd", "ci95_low", "ci95_high", "min", "p05", "p50", "p95", "max"});
+  const auto metrics = summary_metrics();
+  for (std::size_t m = 0; m < metrics.size(); ++m) {
+    std::vector<double> v;
+    for (const auto& row : rows)
+      if (m < row.size() && row[m]) v.push_back(*row[m]);
+    std::sort(v.begin(), v.end());
+    const auto n = v.size();
+    if (n == 0) {
+      out += join({metrics[m], "0", "", "", "", "", "", "", "", "", ""});
+      continue;
+    }
+    const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(n);
+    double ss = 0;
+    for (double x : v) ss += (x - mean) * (x - mean);
+    const double sd = n > 1 ? std::sqrt(ss / static_cast<double>(n - 1)) : 0;
+    std::string lo, hi;
+    if (n > 1) {
+      const boost::math::students_t t(static_cast<double>(n - 1));
+      const double half = boost::math::quantile(boost::math::complement(t, 0.025)) * sd / std::sqrt(static_cast<double>(n));
+      lo = format_number(mean - half);
+      hi = format_number(mean + half);
+    }
+    out += join({metrics[m], std::to_string(n), format_number(mean), format_number(sd), lo, hi, format_number(v.front()),
+                 format_number(quantile_sorted(v, 0.05)), format_number(quantile_sorted(v, 0.5)),
+                 format_number(quantile_sorted(v, 0.95)), format_number(v.back())});
+  }
+  return out;
+}
+
+void write_file_atomically(const std::filesystem::path& path, const std::string& content) {
+  const std::filesystem::path tmp = path.string() + ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+    out << content;
+    out.flush();
+    if (!out) throw std::runtime_error("cannot write " + tmp.string());
+  }
+  std::filesystem::rename(tmp, path);
+}
+
+void publish_directory(const std::filesystem::path& staging_dir, const std::filesystem::path& final_dir) {
+  namespace fs = std::filesystem;
+  if (final_dir.has_parent_path()) fs::create_directories(final_dir.parent_path());
+  fs::path old;
+  if (fs::exists(final_dir)) {
+    old = final_dir.string() + ".old-" + std::to_string(::getpid());
+    fs::rename(final_dir, old);
+  }
+  fs::rename(staging_dir, final_dir);
+  if (!old.empty()) fs::remove_all(old);
+}
+
+}  // namespace sim::output
