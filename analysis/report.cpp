@@ -28,6 +28,11 @@ std::string format_value(double value) {
 std::string format_exact(double value) {
   if (std::isnan(value)) return "";
   char buffer[64];
+  // Counts read better as 100000 than as to_chars' shortest form 1e+05; both read back exactly.
+  if (value == std::floor(value) && std::abs(value) < 1e15) {
+    std::snprintf(buffer, sizeof buffer, "%.0f", value);
+    return buffer;
+  }
   const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
   return std::string(buffer, end);
 }
@@ -124,16 +129,23 @@ void print_report(const Comparison& comparison, const CompareOptions& options, s
   std::snprintf(level, sizeof level, "%g%%", (1 - options.alpha) * 100);
   out << "Baseline:    " << describe_run(comparison.baseline) << "\n";
   out << "Alternative: " << describe_run(comparison.alternative) << "\n";
-  out << (comparison.pairing == Pairing::paired
-              ? "Replications paired by seed (common random numbers): paired t intervals"
-              : "Replications independent (different seeds or replication sets): Welch intervals")
-      << "; " << level << " confidence intervals of alternative - baseline.\n";
-  out << "Tolerances: relative " << options.rel_tol << ", absolute " << options.abs_tol
-      << " (with one replication on a side, values are compared against these alone).\n";
+  const bool intervals = comparison.baseline.replications != 1 && comparison.alternative.replications != 1;
+  if (intervals) {
+    out << (comparison.pairing == Pairing::paired
+                ? "Replications paired by seed (common random numbers): paired t intervals"
+                : "Replications independent (different seeds or replication sets): Welch intervals")
+        << ";\n" << level << " confidence intervals of the difference alternative - baseline; differences within "
+        << "the tolerances (relative " << options.rel_tol << ", absolute " << options.abs_tol << ") are not reported.\n";
+  } else {
+    out << "One replication on a side: values are compared against the tolerances alone (relative " << options.rel_tol
+        << ", absolute " << options.abs_tol << ").\n";
+  }
   for (const auto& note : comparison.notes) out << "Note: " << note << "\n";
 
   std::size_t differences = 0;
-  for (const auto& schema : file_schemas()) {
+  for (FileKind kind : {FileKind::summary, FileKind::timeline, FileKind::cities, FileKind::cohorts, FileKind::gates,
+                        FileKind::flights}) {
+    const FileSchema& schema = schema_of(kind);
     std::vector<const ComparisonRow*> rows;
     for (const auto& row : comparison.rows)
       if (row.file == schema.file_name) rows.push_back(&row);
