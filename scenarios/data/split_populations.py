@@ -10,8 +10,8 @@ Rules (all PLANNING ASSUMPTIONS, see scenarios/data/README.md):
 - Foreign nationals (us, gb, ca, au, other coalition): 85% in Kabul (embassies, NGOs, contractors; many
   dual nationals visiting family elsewhere); 15% over the other capitals of >= 150,000 people, in
   proportion to population.
-- Afghans at risk (SIV pipeline, other at-risk): 70% in Kabul (the capital is ~52% of the 34 capitals'
-  gazetteer population; people at risk had been moving to Kabul during July-August); 30% over the
+- Afghans at risk (SIV pipeline, other at-risk): 70% in Kabul (the capital is ~50% of the 34 capitals'
+  gazetteer population, blanks filled; people at risk had been moving to Kabul during July-August); 30% over the
   other 33 capitals in proportion to population.
 - Populations: captures_2021.csv; blanks get 20,000 (a small provincial capital); Aybak's 4,938 is
   replaced by its GeoNames value 47,823 (the CSV flags it as wrong).
