@@ -1,0 +1,123 @@
+// Hand-computable capacities of the flow layer: runways, staging bases, troop schedules, histograms,
+// runs of people.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sim/flow/people.hpp"
+#include "sim/flow/runway.hpp"
+#include "sim/flow/staging.hpp"
+#include "sim/flow/stats.hpp"
+#include "sim/flow/troops.hpp"
+
+namespace sim::flow {
+namespace {
+
+TEST(Runway, GivesKMovementsPerHour) {
+  Runway runway(12, {});
+  int in_first_hour = 0;
+  for (int i = 0; i < 100; ++i)
+    if (runway.reserve(0) < 3600) ++in_first_hour;
+  EXPECT_EQ(in_first_hour, 12);
+}
+
+TEST(Runway, ShiftsMovementsOutOfAClosure) {
+  CapacitySchedule closed;
+  closed.add_window(1000, 5000, 0);
+  Runway runway(60, closed);
+  EXPECT_EQ(runway.reserve(0), 0);
+  EXPECT_EQ(runway.reserve(1200), 5000);
+  EXPECT_EQ(runway.reserve(5000), 5060);
+}
+
+TEST(Runway, HalvesItsRateWhenReducedByHalf) {
+  CapacitySchedule reduced;
+  reduced.add_window(0, model::kNever, 0.5);
+  Runway runway(10, reduced);
+  runway.reserve(0);
+  EXPECT_DOUBLE_EQ(runway.reserve(0), 720);
+}
+
+TEST(StagingBase, AdmitsUpToItsCapacityThenDrains) {
+  StagingBase base(1000, 100, {});
+  EXPECT_TRUE(base.admits(1000, 0));
+  base.promise(800);
+  EXPECT_FALSE(base.admits(300, 0));
+  base.arrive(800, 0);
+  // 100 per hour onward: room for 300 more once present drops from 800 to 700, an hour later.
+  EXPECT_DOUBLE_EQ(base.retry_time(300, 0), 3600);
+  EXPECT_FALSE(base.admits(300, 3000));
+  EXPECT_TRUE(base.admits(300, 3600));
+}
+
+TEST(StagingBase, AdmitsNobodyWhileClosed) {
+  CapacitySchedule closed;
+  closed.add_window(0, 7200, 0);
+  StagingBase base(1000, 100, closed);
+  EXPECT_FALSE(base.admits(1, 10));
+  EXPECT_EQ(base.retry_time(1, 10), 7200);
+  EXPECT_TRUE(base.admits(1, 7200));
+}
+
+TEST(TroopSchedule, ArrivesEvenlyAndLeavesEvenly) {
+  TroopSchedule troops({model::RealDeployment{.troops = 1000,
+                                              .arrive_from_s = 0,
+                                              .arrive_over_s = 10 * 3600,
+                                              .withdraw_from_s = 100 * 3600,
+                                              .withdraw_by_s = 110 * 3600}});
+  EXPECT_EQ(troops.at(0), 0);
+  EXPECT_EQ(troops.at(5 * 3600), 500);
+  EXPECT_EQ(troops.at(50 * 3600), 1000);
+  EXPECT_EQ(troops.at(105 * 3600), 500);
+  EXPECT_EQ(troops.at(200 * 3600), 0);
+}
+
+TEST(TroopSchedule, ReportsEachThresholdCrossingOnce) {
+  TroopSchedule troops({model::RealDeployment{.troops = 1000,
+                                              .arrive_from_s = 0,
+                                              .arrive_over_s = 1000,
+                                              .withdraw_from_s = 5000,
+                                              .withdraw_by_s = 6000}});
+  const auto times = troops.change_times({250, 500}, 0, 10000);
+  ASSERT_EQ(times.size(), 4u);
+  EXPECT_NEAR(times[0], 250, 1e-6);
+  EXPECT_NEAR(times[1], 500, 1e-6);
+  EXPECT_NEAR(times[2], 5500, 1e-3);
+  EXPECT_NEAR(times[3], 5750, 1e-3);
+  EXPECT_LT(troops.at(times[2]), 500);
+}
+
+TEST(Histogram, KnowsMeanMaxAndQuantilesOfUniformValues) {
+  Histogram h;
+  for (int i = 1; i <= 10000; ++i) h.add(i);
+  EXPECT_DOUBLE_EQ(h.mean(), 5000.5);
+  EXPECT_EQ(h.max(), 10000);
+  EXPECT_NEAR(h.quantile(0.5), 5000, 5000 * 0.006);
+  EXPECT_NEAR(h.quantile(0.9), 9000, 9000 * 0.006);
+}
+
+TEST(RunBuilder, KeepsASteadyStreamAsOneRun) {
+  RunBuilder b;
+  for (int i = 0; i < 1000; ++i) b.push(Person{i * 3.6, i * 3.6, 0, 0, 0, 0});
+  ASSERT_EQ(b.runs().size(), 1u);
+  EXPECT_EQ(b.runs()[0].n, 1000);
+  EXPECT_DOUBLE_EQ(b.runs()[0].dt, 3.6);
+}
+
+TEST(RunQueue, PopsPeopleOfInterleavedRunsInTimeOrder) {
+  RunQueue q;
+  q.push(flow::Run{0, 2, 0, 2, 5, 0, 0, 0, 0});   // 0, 2, 4, 6, 8
+  q.push(flow::Run{1, 2, 1, 2, 5, 1, 0, 0, 0});   // 1, 3, 5, 7, 9
+  double last = -1;
+  int n = 0;
+  while (!q.empty()) {
+    const Person p = q.pop();
+    EXPECT_GT(p.t, last);
+    last = p.t;
+    ++n;
+  }
+  EXPECT_EQ(n, 10);
+}
+
+}  // namespace
+}  // namespace sim::flow

@@ -1,0 +1,89 @@
+// The gate model against queueing theory: Poisson arrivals at one gate of c lanes, FCFS, with
+// exponential (M/M/c, Erlang C) or deterministic (M/D/1, Pollaczek-Khinchine) service.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "sim/flow/airport.hpp"
+#include "sim/flow/ledger.hpp"
+
+namespace sim::flow {
+namespace {
+
+// Erlang C: probability an arrival waits in M/M/c with offered load a = lambda/mu.
+double erlang_c(int c, double a) {
+  double term = 1, sum = 1;  // sum_{k<c} a^k/k!
+  for (int k = 1; k < c; ++k) {
+    term *= a / k;
+    sum += term;
+  }
+  const double last = term * a / c;  // a^c / c!
+  const double rho = a / c;
+  return last / (1 - rho) / (sum + last / (1 - rho));
+}
+
+struct GateRun {
+  double mean_wait_s;
+  std::int64_t served;
+};
+
+// Feeds `n` Poisson arrivals (rate lambda per second) to a gate with `lanes` lanes.
+GateRun simulate_gate(int lanes, model::Dist service, double lambda_per_s, int n, std::uint64_t seed) {
+  model::Airport spec{.id = "a", .holding_capacity = 1'000'000'000, .gates = {model::Gate{
+                                                                        .id = "g",
+                                                                        .lanes = lanes,
+                                                                        .troops_per_lane = 0,
+                                                                        .civilian_lanes = lanes,
+                                                                        .service_time_s = service,
+                                                                    }}};
+  Airport airport(spec, 1, seed, 1);
+  Ledger ledger(1, 1);
+  airport.set_troops(0, 0);
+  model::Rng rng(seed);
+  double t = 0;
+  for (int i = 0; i < n; ++i) {
+    t += -std::log(rng.uniform01()) / lambda_per_s;
+    airport.accept(flow::Run{t, 0, t, 0, 1, 0, 0, 0, 0});
+  }
+  airport.process(t + 1e9, ledger);
+  const auto& stats = *airport.gates().front().stats;
+  return GateRun{stats.wait_s.mean(), stats.served};
+}
+
+TEST(GateQueue, MatchesErlangCForMMc) {
+  // c = 4 lanes, mean service 2 min, 100 arrivals per hour: a = 3.33, rho = 0.83.
+  const int c = 4;
+  const double mu = 1.0 / 120, lambda = 100.0 / 3600;
+  const double a = lambda / mu;
+  const double expected_wq = erlang_c(c, a) / (c * mu - lambda);
+  const GateRun run = simulate_gate(c, model::Dist::exponential(120), lambda, 400'000, 7);
+  EXPECT_EQ(run.served, 400'000);
+  EXPECT_NEAR(run.mean_wait_s, expected_wq, 0.04 * expected_wq) << "Erlang C W_q = " << expected_wq << " s";
+}
+
+TEST(GateQueue, MatchesPollaczekKhinchineForMD1) {
+  // One lane, fixed 60 s service, rho = 0.75: W_q = rho / (2 mu (1 - rho)) = 90 s.
+  const double mu = 1.0 / 60, lambda = 0.75 * mu;
+  const double expected_wq = 0.75 / (2 * mu * (1 - 0.75));
+  const GateRun run = simulate_gate(1, model::Dist::fixed(60), lambda, 400'000, 11);
+  EXPECT_NEAR(run.mean_wait_s, expected_wq, 0.04 * expected_wq);
+}
+
+TEST(GateQueue, NobodyWaitsWhenLanesOutnumberArrivals) {
+  // Arrivals every 100 s, service 50 s, one lane: a deterministic D/D/1 queue never waits.
+  model::Airport spec{.id = "a", .holding_capacity = 1000000, .gates = {model::Gate{
+                                                                 .id = "g", .lanes = 1, .civilian_lanes = 1,
+                                                                 .service_time_s = model::Dist::fixed(50)}}};
+  Airport airport(spec, 1, 1, 1);
+  Ledger ledger(1, 1);
+  airport.set_troops(0, 0);
+  airport.accept(flow::Run{0, 100, 0, 100, 1000, 0, 0, 0, 0});
+  airport.process(1e6, ledger);
+  const auto& stats = *airport.gates().front().stats;
+  EXPECT_EQ(stats.served, 1000);
+  EXPECT_EQ(stats.wait_s.max(), 0);
+  EXPECT_EQ(stats.queue_max, 1);
+}
+
+}  // namespace
+}  // namespace sim::flow
