@@ -95,7 +95,7 @@ struct StagingBase {
 enum class RouteMode { Road, Air };
 
 struct Route {
-  std::string id;
+  std::string id, name;
   std::string from, to;  ///< place ids (city, airport or staging base); usable both ways
   RouteMode mode = RouteMode::Road;
   Dist travel_time_s;                        ///< per replication

@@ -42,6 +42,8 @@ struct Clock {
   double since_start(const CivilTime& t) const { return epoch_seconds(t) - static_cast<double>(start_epoch_s); }
   /// ISO 8601 with the scenario's offset, to the second: `2021-08-15T14:00:00+04:30`; "never" for kNever.
   std::string format(double since_start_s) const;
+
+  bool operator==(const Clock&) const = default;
 };
 
 /// Parses a duration with units (`3h30min`, `90s`, `2d`, `1.5h`); nullopt when malformed.
