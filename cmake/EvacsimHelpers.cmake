@@ -21,6 +21,7 @@ function(evacsim_add_test name)
   cmake_parse_arguments(ARG "" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} GTest::gtest GTest::gtest_main)
+  target_include_directories(${name} PRIVATE ${PROJECT_SOURCE_DIR})
   target_compile_definitions(${name} PRIVATE EVACSIM_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
                                              EVACSIM_BINARY="$<TARGET_FILE:evacsim>")
   evacsim_warnings(${name})
