@@ -355,6 +355,8 @@ Comparison compare_results(const CompareOptions& options) {
   }
 
   result.pairing = decide_pairing(base, alt);
+  if (!base.summary || !alt.summary)
+    result.notes.push_back("no summary.csv beside the files to tell their seeds: replications treated as independent");
   result.baseline = {base.path, base.scenario, base.summary ? replications_of(*base.summary).size() : 0};
   result.alternative = {alt.path, alt.scenario, alt.summary ? replications_of(*alt.summary).size() : 0};
 
