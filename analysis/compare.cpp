@@ -131,26 +131,27 @@ std::string_view entity_noun(FileKind kind) {
   }
 }
 
-// Every file of a run covers the replications of its summary.csv, and every entity appears in each.
+// Every file of a run covers the replications of its summary.csv (flights.csv may lack a replication
+// in which nothing flew), and every city, cohort and gate appears in each replication of its file.
 void check_replications(const ResultTable& table, const std::optional<ResultTable>& summary) {
-  if (table.kind == FileKind::summary || table.kind == FileKind::flights) return;
+  if (table.kind == FileKind::summary) return;
   const std::set<long> reps = replications_of(table);
-  if (summary && table.kind != FileKind::timeline) {
-    for (long r : replications_of(*summary)) {
-      if (!reps.count(r))
-        throw InputError(table.path.string() + ": no rows for replication " + std::to_string(r) + " (it is in " +
-                         summary->path.string() + ")");
-    }
-  }
   if (summary) {
     const std::set<long> summary_reps = replications_of(*summary);
+    if (table.kind != FileKind::flights) {
+      for (long r : summary_reps) {
+        if (!reps.count(r))
+          throw InputError(table.path.string() + ": no rows for replication " + std::to_string(r) + " (it is in " +
+                           summary->path.string() + ")");
+      }
+    }
     for (const auto& row : table.rows) {
       if (!summary_reps.count(row.replication))
         throw InputError(table.path.string() + ":" + std::to_string(row.line) + ": replication " +
                          std::to_string(row.replication) + " is not in " + summary->path.string());
     }
   }
-  if (table.kind == FileKind::timeline) return;
+  if (table.kind == FileKind::timeline || table.kind == FileKind::flights) return;
   std::map<std::string, std::set<long>> reps_of_entity;
   for (const auto& row : table.rows) reps_of_entity[row.entity].insert(row.replication);
   for (const auto& [entity, entity_reps] : reps_of_entity) {
@@ -354,6 +355,8 @@ Comparison compare_results(const CompareOptions& options) {
   }
 
   result.pairing = decide_pairing(base, alt);
+  if (!base.summary || !alt.summary)
+    result.notes.push_back("no summary.csv beside the files to tell their seeds: replications treated as independent");
   result.baseline = {base.path, base.scenario, base.summary ? replications_of(*base.summary).size() : 0};
   result.alternative = {alt.path, alt.scenario, alt.summary ? replications_of(*alt.summary).size() : 0};
 

@@ -193,3 +193,17 @@ TEST(CompareBadInput, UnwritableOutputFile) {
 
 }  // namespace
 }  // namespace analysis
+
+namespace analysis {
+namespace {
+
+TEST(CompareBadInput, ReplicationNotInSummary) {
+  Runs runs;
+  write_file(runs.b("timeline.csv"), read_text(runs.b("timeline.csv")) +
+                                         "7,2021-08-13T00:00+04:30,0,0,0,0,0,0,0,5000,0,0,1\n");
+  EXPECT_EQ(runs.refused(runs.a(), runs.b()),
+            runs.b("timeline.csv") + ":7: replication 7 is not in " + runs.b("summary.csv") + "\n");
+}
+
+}  // namespace
+}  // namespace analysis

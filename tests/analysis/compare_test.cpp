@@ -180,3 +180,22 @@ TEST(CompareRuns, ForceComparesCommonCitiesOfDifferentScenarios) {
 
 }  // namespace
 }  // namespace analysis
+
+namespace analysis {
+namespace {
+
+TEST(CompareFiles, LoneFilesWithoutSummaryAreTreatedAsIndependent) {
+  TempDir tmp;
+  RunSpec spec{.seeds = {"1", "2", "3"}, .evacuated = {120000, 121000, 122000}};
+  write_run(tmp / "a", spec);
+  fs::create_directories(tmp / "x");
+  fs::copy_file(tmp / "a" / "cohorts.csv", tmp / "x" / "cohorts.csv");
+  const Outcome o = compare({.baseline = tmp / "x" / "cohorts.csv", .alternative = tmp / "a" / "cohorts.csv",
+                             .out = tmp / "diff.csv"});
+  EXPECT_EQ(o.exit_code, 0) << o.err;
+  EXPECT_NE(o.out.find("Note: no summary.csv beside the files to tell their seeds"), std::string::npos) << o.out;
+  EXPECT_NE(line_of(read_text(tmp / "diff.csv"), "afghan-siv,evacuated").find(",welch,"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace analysis
