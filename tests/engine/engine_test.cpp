@@ -56,11 +56,11 @@ TEST(Engine, RunwayCapsTakeOffsAtHalfItsMovements) {
   auto run = simulate("runway.yaml");
   ASSERT_EQ(run->cli.exit_code, 0) << run->cli.err;
   const auto flights = run->csv("flights.csv");
-  // 4 movements an hour, half of them landings: at most 2 take-offs in any hour, ~200 in 100 h.
-  std::map<int, int> per_hour;
-  for (const auto& f : flights) ++per_hour[static_cast<int>(std::floor(num(f, "takeoff_h")))];
-  for (const auto& [hour, n] : per_hour) EXPECT_LE(n, 2) << "hour " << hour;
-  EXPECT_GE(flights.size(), 190u);
+  // 4 movements an hour, each take-off paired with a landing: by any time H at most 2H take-offs
+  // (bursts of 4 in an hour happen when landings were bunched earlier), and close to 200 in 100 h.
+  for (std::size_t k = 0; k < flights.size(); ++k)
+    EXPECT_LE(static_cast<double>(k + 1), 2 * num(flights[k], "takeoff_h") + 1) << "flight " << k + 1;
+  EXPECT_GE(flights.size(), 180u);
   EXPECT_LE(flights.size(), 200u);
   const auto summary = run->csv("summary.csv");
   EXPECT_GT(num(summary[0], "saturated_runway_h"), 90);
@@ -101,14 +101,20 @@ TEST(Engine, AirportFallsWhenTroopsDropBelowTheRequirementAfterCapture) {
 }
 
 TEST(Engine, GateWaitsMatchErlangC) {
-  auto run = simulate("mmc.yaml");
+  // One run of 2,000 h scatters by about 4% around W_q (rho = 0.83 relaxes slowly): average 8.
+  auto run = simulate("mmc.yaml", {"--replications", "8"});
   ASSERT_EQ(run->cli.exit_code, 0) << run->cli.err;
   const auto gates = run->csv("gates.csv");
-  ASSERT_EQ(gates.size(), 1u);
+  ASSERT_EQ(gates.size(), 8u);
   const double mu = 1.0 / 2.0 * 60, lambda = 100;  // per hour
   const double expected_wq_h = erlang_c(4, lambda / mu) / (4 * mu - lambda);
-  EXPECT_NEAR(num(gates[0], "wait_mean_h"), expected_wq_h, 0.05 * expected_wq_h);
-  EXPECT_NEAR(num(gates[0], "utilization"), lambda / mu / 4, 0.02);
+  double wait = 0, utilization = 0;
+  for (const auto& g : gates) {
+    wait += num(g, "wait_mean_h") / 8;
+    utilization += num(g, "utilization") / 8;
+  }
+  EXPECT_NEAR(wait, expected_wq_h, 0.04 * expected_wq_h);
+  EXPECT_NEAR(utilization, lambda / mu / 4, 0.01);
 }
 
 TEST(Engine, ConservesPeopleInEveryCohortAndReplication) {
