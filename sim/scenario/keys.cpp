@@ -243,8 +243,9 @@ constexpr KeySpec kRouteKeys[] = {
     {.name = "speed_kmh", .type = Number, .presence = Absent, .def = "use travel_time", .unit = "km/h",
      .bound = kPositive, .rule = "with distance_km, instead of travel_time", .doc = "Average speed on the route."},
     {.name = "capacity_per_hour", .type = NumberDist, .presence = Absent, .def = "unlimited", .unit = "people/h",
-     .bound = kPositive, .rule = "road routes only",
-     .doc = "People entering the road per hour, shared by everyone on it (per replication)."},
+     .bound = kPositive, .rule = "> 0",
+     .doc = "People entering the route per hour, shared by everyone on it (per replication); on an air route "
+            "that people take (domestic flights to an evacuation airport), the seats offered per hour."},
 };
 constexpr EntitySpec kRoute{.kind = "route", .list_key = "routes",
                             .doc = "A road (or a set flight time) between two places.", .keys = kRouteKeys,

@@ -598,9 +598,6 @@ model::Route Loader::route(Fields& f) {
   if (travel) r.travel_time_s = *travel;
   else if (distance && speed) r.travel_time_s = Dist::fixed(*distance / *speed * model::kSecondsPerHour);
   r.capacity_per_hour = f.optional_dist("capacity_per_hour");
-  if (r.capacity_per_hour && r.mode == model::RouteMode::Air)
-    diags_.error(f.mark("capacity_per_hour"), f.path("capacity_per_hour"), "capacity_per_hour applies to road routes only",
-                 "mode: road, or no capacity_per_hour");
   if (!r.from.empty() && r.from == r.to)
     diags_.error(f.mark("to"), f.path("to"), "a route must join two different places (from and to are both '" + r.to + "')");
   return r;
