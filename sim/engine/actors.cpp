@@ -145,6 +145,7 @@ void Aircraft::operator()() const {
     bool got_spot = false;
     while (!got_spot) {
       got_spot = !w.parking[ta]->acquire_timeout(w.s.report_every_s);
+      ++w.wakeups;
       if (!got_spot && (w.net.airport(target).fallen() || now() >= until)) break;
     }
     --w.traffic[ta].waiting_for_parking;
