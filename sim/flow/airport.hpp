@@ -42,8 +42,9 @@ class Airport {
  public:
   Airport(const model::Airport& spec, std::size_t cohorts, std::uint64_t seed, int replication);
 
-  /// People on their way here; they join a gate queue at their arrival time.
-  void accept(const Run& run) { arriving_.push(run); }
+  /// People on their way here; they join a gate queue at their arrival time. `source`: who sends them
+  /// (runs of one source come in time order; see RunQueue).
+  void accept(const Run& run, int source = 0) { arriving_.push(run, source); }
   /// Commits every arrival and service start before `t`.
   void process(double t, Ledger& ledger);
 

@@ -78,7 +78,8 @@ class Network {
 
   void build_paths(const model::Scenario& s, const model::Realization& r);
   void emit(Stream& st, double t_limit);
-  void push_to_stage(const Run& run);
+  /// `source`: who pushes (a stream, or streams_.size() + an upstream road), for RunQueue's lanes.
+  void push_to_stage(const Run& run, int source);
 
   const model::Scenario& scenario_;
   std::vector<double> capture_s_;
