@@ -175,7 +175,7 @@ std::vector<Held> Airport::board(const std::vector<int>& carries, const std::vec
     const int prio = priority_of[static_cast<std::size_t>(carries[i])];
     while (j < carries.size() && priority_of[static_cast<std::size_t>(carries[j])] == prio) ++j;
     while (static_cast<std::int64_t>(aboard.size()) < seats) {
-      std::deque<Held>* best = nullptr;
+      Fifo<Held>* best = nullptr;
       for (std::size_t k = i; k < j; ++k) {
         auto& q = ready_[static_cast<std::size_t>(carries[k])];
         if (!q.empty() && (!best || q.front().ready < best->front().ready)) best = &q;

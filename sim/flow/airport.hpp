@@ -10,11 +10,11 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <queue>
 #include <string>
 #include <vector>
 
+#include "sim/flow/fifo.hpp"
 #include "sim/flow/ledger.hpp"
 #include "sim/flow/people.hpp"
 #include "sim/flow/stats.hpp"
@@ -95,7 +95,7 @@ class Airport {
     double factor = 1;         ///< incidents
     int open = 0;              ///< lanes open now
     std::priority_queue<double, std::vector<double>, std::greater<>> free_at;  ///< one entry per open lane
-    std::deque<Person> queue;
+    Fifo<Person> queue;
     GateStats stats;
     double last_change = 0;
   };
@@ -112,7 +112,7 @@ class Airport {
   RunQueue arriving_;
   std::vector<Held> in_service_;  ///< min-heap by service end (std::push_heap with greater)
   std::int64_t in_service_count_ = 0;
-  std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end
+  std::vector<Fifo<Held>> ready_;  ///< per cohort, in order of service end
   std::int64_t ready_count_ = 0;
   bool fallen_ = false;
   double fell_at_ = model::kNever;

@@ -222,7 +222,8 @@ void Network::emit(Stream& st, double t_limit) {
   const double capture = std::max(0.0, capture_s_[c]);
   const double f = flow_after_capture_[c];
   auto& left = city_left_[c][static_cast<std::size_t>(st.cohort)];
-  RunBuilder out;
+  RunBuilder& out = scratch_;
+  out.clear();
   while (!st.done && st.next_t < t_limit) {
     const double t = st.next_t;
     if ((t >= capture && f == 0) || left == 0) {
@@ -259,7 +260,8 @@ void Network::advance_to(double t) {
   for (Stream& st : streams_) emit(st, t);
   for (int ri : road_order_) {
     Road& road = roads_[static_cast<std::size_t>(ri)];
-    RunBuilder out;
+    RunBuilder& out = scratch_;
+    out.clear();
     while (!road.queue.empty() && road.queue.next_time() < t) {
       Person p = road.queue.pop();
       double entry = road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t;

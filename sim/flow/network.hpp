@@ -91,6 +91,7 @@ class Network {
   std::vector<Path> paths_;
   RunQueue doomed_;  ///< people who will reach a road after it closed for good, stranded at that time
   std::vector<std::unique_ptr<Airport>> airports_;
+  RunBuilder scratch_;  ///< reused by emit and the road loop (no allocation per call)
   Ledger ledger_;
   double now_ = 0;
 };

@@ -4,9 +4,10 @@
 #pragma once
 
 #include <cstdint>
-#include <deque>
 #include <utility>
 #include <vector>
+
+#include "sim/flow/fifo.hpp"
 
 namespace sim::flow {
 
@@ -38,6 +39,8 @@ class RunBuilder {
   void push(const Person& p);
   bool empty() const { return runs_.empty(); }
   std::vector<Run>& runs() { return runs_; }
+  /// Forgets the runs, keeping the memory (a builder is reused across calls).
+  void clear() { runs_.clear(); }
 
  private:
   std::vector<Run> runs_;
@@ -69,7 +72,7 @@ class RunQueue {
     std::uint64_t seq;  ///< push order: breaks ties between equal times
   };
   struct Lane {
-    std::deque<Queued> runs;
+    Fifo<Queued> runs;
     std::int64_t k = 0;  ///< people of runs.front() already popped
     double last_t = 0;   ///< time of the last person of the last run pushed
     int source = -1;     ///< -1: a lane of its own for one out-of-order run (reused once empty)
