@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <queue>
 #include <string>
 #include <vector>
@@ -30,6 +31,14 @@ struct Held {
   int origin = 0;
   int cohort = 0;
   bool operator>(const Held& o) const { return ready > o.ready; }
+};
+
+/// Someone in a gate's queue: 24 bytes (a Person less its path), since queues can hold millions.
+struct Waiting {
+  double t = 0;       ///< joined the queue
+  double depart = 0;  ///< left their city
+  int origin = 0;
+  int cohort = 0;
 };
 
 struct GateStats {
@@ -95,7 +104,7 @@ class Airport {
     double factor = 1;         ///< incidents
     int open = 0;              ///< lanes open now
     std::priority_queue<double, std::vector<double>, std::greater<>> free_at;  ///< one entry per open lane
-    Fifo<Person> queue;
+    std::deque<Waiting> queue;  ///< a deque, not a Fifo: it can hold millions and should not double in size
     GateStats stats;
     double last_change = 0;
   };
@@ -112,7 +121,7 @@ class Airport {
   RunQueue arriving_;
   std::vector<Held> in_service_;  ///< min-heap by service end (std::push_heap with greater)
   std::int64_t in_service_count_ = 0;
-  std::vector<Fifo<Held>> ready_;  ///< per cohort, in order of service end
+  std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end
   std::int64_t ready_count_ = 0;
   bool fallen_ = false;
   double fell_at_ = model::kNever;
