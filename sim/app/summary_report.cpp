@@ -23,13 +23,7 @@ struct Column {
   double mean() const {
     return values.empty() ? 0 : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
   }
-  double half_width_95() const {  // normal approximation, for the terminal only (summary_stats.csv uses t)
-    if (values.size() < 2) return 0;
-    const double m = mean();
-    double ss = 0;
-    for (double v : values) ss += (v - m) * (v - m);
-    return 1.96 * std::sqrt(ss / static_cast<double>(values.size() - 1)) / std::sqrt(static_cast<double>(values.size()));
-  }
+  double half_width_95() const { return output::ci95_half_width(values); }  // as in summary_stats.csv
 };
 
 }  // namespace
