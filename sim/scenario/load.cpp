@@ -630,8 +630,7 @@ model::Fleet Loader::fleet(Fields& f) {
   fl.available_from_s = f.dist("available_from");
   fl.available_until_s = f.dist("available_until");
   if (fl.available_until_s.upper() < fl.available_from_s.lower())
-    diags_.error(f.mark("available_until"), f.path("available_until"), "ends before available_from",
-                 "available_until not before available_from");
+    diags_.error(f.mark("available_until"), f.path("available_until"), "must not be before available_from");
   fl.turnaround_s = f.dist("turnaround");
   fl.carries = f.refs("carries");
   if (f.has("carries")) {
@@ -656,8 +655,7 @@ model::Deployment Loader::deployment(Fields& f) {
   d.withdraw_by_s = f.dist("withdraw_by");
   if (!f.has("withdraw_by")) d.withdraw_by_s = d.withdraw_from_s;  // derived default: all leave at once
   if (d.withdraw_by_s.upper() < d.withdraw_from_s.lower())
-    diags_.error(f.mark("withdraw_by"), f.path("withdraw_by"), "withdraw_by is before withdraw_from",
-                 "withdraw_by not before withdraw_from");
+    diags_.error(f.mark("withdraw_by"), f.path("withdraw_by"), "must not be before withdraw_from");
   return d;
 }
 
@@ -755,17 +753,16 @@ void Loader::check_departure_roads(const model::Scenario& s) {
 
 std::optional<model::Scenario> Loader::load(const Node& root) {
   model::Scenario s;
-  Fields top(*this, &root, scenario_spec(), "");
-  if (!top.valid()) return std::nullopt;
-
   // A scenario of another schema version is not checked further: its keys may mean other things.
-  if (const Node* schema = top.node("schema"); schema && schema->is_scalar() && schema->scalar != "1") {
-    const std::optional<double> v = values_.number(*schema, "schema");
-    if (v)
+  if (const Node* schema = root.is_map() ? root.find("schema") : nullptr;
+      schema && schema->is_scalar() && schema->scalar != "1") {
+    if (values_.number(*schema, "schema"))
       diags_.error(schema->mark, "schema", "unsupported schema " + schema->scalar + " (this evacsim reads schema 1)",
                    "schema: 1");
     return std::nullopt;
   }
+  Fields top(*this, &root, scenario_spec(), "");
+  if (!top.valid()) return std::nullopt;
   s.schema = static_cast<int>(top.integer("schema"));
   s.name = top.text("name");
   s.description = top.text("description");
@@ -782,8 +779,7 @@ std::optional<model::Scenario> Loader::load(const Node& root) {
   }
   s.end_s = top.time("end");
   if (values_.clock() && top.has("end") && s.end_s <= 0 && !diags_.has_error_at(top.mark("end")))
-    diags_.error(top.mark("end"), "end", "end is not after start (got " + format_time(s.clock, s.end_s) + ")",
-                 "end after start");
+    diags_.error(top.mark("end"), "end", "must be after start (got " + format_time(s.clock, s.end_s) + ")");
   s.seed = top.seed("seed");
   s.replications = static_cast<int>(top.integer("replications"));
   s.report_every_s = top.duration("report_every");

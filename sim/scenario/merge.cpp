@@ -83,7 +83,7 @@ void merge_entities(Node& base, const Node& child, const EntitySpec& element, Di
       diags.error(id_mark, item_path,
                   "remove: no inherited " + kind_words(element.kind) + " '" + id_text + "'" +
                       (hint ? " (did you mean '" + *hint + "'?)" : ""),
-                  "the id of an entity of the extended scenario");
+                  hint ? "" : "the id of an entity of the extended scenario");
       continue;
     }
     Node fresh = Node::make_map(item.mark);

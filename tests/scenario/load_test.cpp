@@ -150,7 +150,7 @@ TEST(LoadScenario, ReportsEveryProblemAtOnceSortedByPosition) {
   EXPECT_FALSE(r.scenario.has_value());
   const auto got = messages(r);
   ASSERT_EQ(got.size(), 3u) << ::testing::PrintToString(got);
-  EXPECT_NE(got[0].find(": end: end is not after start"), std::string::npos);
+  EXPECT_NE(got[0].find(": end: must be after start (got 2021-08-12T00:00:00+04:30)"), std::string::npos);
   EXPECT_NE(got[1].find(": airports.hkia.parking: must be >= 1 (got 0)"), std::string::npos);
   EXPECT_NE(got[2].find(": fleets.us-c17.aircraft: must be >= 0 (got -4)"), std::string::npos);
 }
