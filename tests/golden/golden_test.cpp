@@ -51,6 +51,9 @@ std::string first_difference(const std::string& want, const std::string& got) {
   }
 }
 
+// How gtest prints a golden scenario in test listings.
+void PrintTo(const Golden& g, std::ostream* os) { *os << g.name << " (" << g.scenario << ")"; }
+
 class GoldenResults : public ::testing::TestWithParam<Golden> {};
 
 TEST_P(GoldenResults, StayAsReviewed) {
@@ -68,11 +71,13 @@ TEST_P(GoldenResults, StayAsReviewed) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenResults, ::testing::ValuesIn(goldens()),
-                         [](const auto& info) {
-                           std::string name;
-                           for (char c : info.param.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : 'X';
-                           return name;
-                         });
+// gtest names allow letters and digits only.
+std::string test_name(const ::testing::TestParamInfo<Golden>& param) {
+  std::string name;
+  for (char c : param.param.name) name += std::isalnum(static_cast<unsigned char>(c)) ? c : 'X';
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Scenarios, GoldenResults, ::testing::ValuesIn(goldens()), test_name);
 
 }  // namespace

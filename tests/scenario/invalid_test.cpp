@@ -72,7 +72,7 @@ const std::vector<Fixture>& fixtures() {
       {"46-never-where-not-allowed", {}},
       {"47-unknown-distribution", {}},
       {"48-departure-without-road", {}},
-      {"49-capacity-on-air-route", {}},
+      {"49-zero-route-capacity", {}},
       {"50-place-id-used-twice", {}},
       {"51-bad-set-value", {"fleets.us-c17.aircraft=-2", "cities.kabul.captured_at={dist: uniform, min: +2d}"}},
   };
