@@ -168,7 +168,7 @@ output::ReplicationResult run_replication(const model::Scenario& scenario, int r
   auto world = std::make_unique<World>(scenario, replication);
   World& w = *world;
   build_platform(w);
-  sg4::Actor::create("recorder", w.hq, Recorder{w});
+  sg4::Actor::create("recorder", w.hq, Recorder{w, options.progress});
   sg4::Actor::create("captures", w.hq, CaptureTimeline{w});
   for (std::size_t a = 0; a < scenario.airports.size(); ++a)
     sg4::Actor::create("garrison/" + scenario.airports[a].id, w.hq, Garrison{w, static_cast<int>(a)});
