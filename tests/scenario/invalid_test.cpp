@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <ostream>
 #include <set>
 
 #include "test_support.hpp"
@@ -78,6 +79,9 @@ const std::vector<Fixture>& fixtures() {
   };
   return all;
 }
+
+// Names the fixture in test listings (instead of gtest's byte dump).
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.name; }
 
 fs::path invalid_dir() { return source_path("tests/scenario/invalid"); }
 
