@@ -76,6 +76,9 @@ const std::vector<Fixture>& fixtures() {
       {"49-capacity-on-air-route", {}},
       {"50-place-id-used-twice", {}},
       {"51-bad-set-value", {"fleets.us-c17.aircraft=-2", "cities.kabul.captured_at={dist: uniform, min: +2d}"}},
+      {"52-self-referencing-alias", {}},
+      {"53-deep-alias-chain", {}},
+      {"54-fuzz-self-alias-in-bomb", {}},  // found by the fuzzer: crashed the alias sizing (stack overflow)
   };
   return all;
 }
