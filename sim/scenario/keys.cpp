@@ -27,13 +27,15 @@ namespace {
 std::string number_text(double x, bool duration) {
   if (duration) return model::format_duration(x);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
+  if (std::floor(x) == x && std::abs(x) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", x);
+  else std::snprintf(buf, sizeof buf, "%g", x);
   return buf;
 }
 }  // namespace
 
 std::string Bound::str(bool unit_is_duration) const {
   const bool has_lo = !std::isinf(lo), has_hi = !std::isinf(hi);
+  if (has_lo && has_hi && lo == hi && !lo_open && !hi_open) return "= " + number_text(lo, unit_is_duration);
   if (has_lo && has_hi)
     return std::string("in ") + (lo_open ? "(" : "[") + number_text(lo, unit_is_duration) + ", " +
            number_text(hi, unit_is_duration) + (hi_open ? ")" : "]");
@@ -336,7 +338,7 @@ constexpr KeySpec kIncidentKeys[] = {
     {.name = "factor", .type = Number, .presence = Derived, .def = "0 for close", .bound = kUnit,
      .rule = "required for reduce; not allowed for close", .doc = "Capacity multiplier while it lasts."},
     {.name = "duration", .type = DurationDist, .presence = Default, .def = "never", .bound = kPositive,
-     .doc = "How long it lasts (per replication); `never` ends it never.", .never = true},
+     .doc = "How long it lasts (per replication); `never`: until the end of the run.", .never = true},
 };
 constexpr EntitySpec kIncident{.kind = "incident", .list_key = "incidents",
                                .doc = "Something that closes or throttles a place or route for a while (an attack, "
