@@ -116,7 +116,7 @@ constexpr KeySpec kCohortKeys[] = {
     {.name = "priority", .type = Int, .presence = Default, .def = "1", .bound = kAtLeastOne,
      .doc = "Boarding priority: 1 boards first, then 2, ...; equal priorities board first come, first served."},
     {.name = "eligible_on", .type = RefList, .presence = Derived, .def = "[the cohort's nation]",
-     .doc = "Nations whose aircraft may carry these people.", .ref = "nation"},
+     .doc = "Nations whose aircraft may carry these people.", .ref = "nation", .non_empty = true},
 };
 constexpr EntitySpec kCohort{.kind = "cohort", .list_key = "cohorts",
                              .doc = "A kind of evacuee (citizens of a nation, local staff, ...).",
@@ -292,7 +292,7 @@ constexpr KeySpec kFleetKeys[] = {
      .doc = "Time at the base between sorties (per sortie)."},
     {.name = "carries", .type = RefList, .presence = Derived, .def = "the cohorts eligible on the fleet's nation",
      .rule = "each cohort must be eligible on the fleet's nation", .doc = "Cohorts these aircraft may board.",
-     .ref = "cohort"},
+     .ref = "cohort", .non_empty = true},
     {.name = "abort_probability", .type = Number, .presence = Default, .def = "0", .bound = kUnit,
      .doc = "Probability that a sortie turns back before landing (per sortie)."},
 };

@@ -227,6 +227,14 @@ TEST(LoadScenario, SuggestsTheClosestIdForADanglingReference) {
   EXPECT_EQ(r.diagnostics[0].message, "unknown airport 'hkai' (did you mean 'hkia'?)");
 }
 
+TEST(LoadScenario, RefusesAnExplicitlyEmptyCarriesList) {
+  // Left out, carries is derived; written empty, it would be a fleet that boards nobody.
+  const LoadResult r = load(edited("    turnaround: 2h", "    turnaround: 2h\n    carries: []"));
+  ASSERT_EQ(r.diagnostics.size(), 1u);
+  EXPECT_EQ(r.diagnostics[0].path, "fleets.us-c17.carries");
+  EXPECT_EQ(r.diagnostics[0].message, "must not be empty");
+}
+
 TEST(DiagnosticStr, UsesCompilerFormat) {
   const Diagnostic d{.file = "k.yaml", .line = 14, .column = 7, .path = "airports.hkia.parking",
                      .message = "must be >= 1 (got 0)"};
