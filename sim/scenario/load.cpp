@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
@@ -816,12 +815,14 @@ std::optional<model::Scenario> Loader::load(const Node& root) {
       if (std::find(c.eligible_on.begin(), c.eligible_on.end(), fl.nation) != c.eligible_on.end())
         fl.carries.push_back(c.id);
   }
-  for (const auto& [nation, mark, path, cohort] : carries_checks_) {
-    const auto c = std::find_if(s.cohorts.begin(), s.cohorts.end(), [&](const model::Cohort& x) { return x.id == cohort; });
-    if (c == s.cohorts.end() || nation.empty()) continue;
-    if (std::find(c->eligible_on.begin(), c->eligible_on.end(), nation) == c->eligible_on.end())
-      diags_.error(mark, path, "cohort '" + cohort + "' may not fly on " + nation + " aircraft (its eligible_on: " +
-                                   join_or(c->eligible_on) + ")",
+  for (const CarriesCheck& check : carries_checks_) {  // (not a structured binding: clang 14 cannot capture those)
+    const auto c = std::find_if(s.cohorts.begin(), s.cohorts.end(),
+                                [&](const model::Cohort& x) { return x.id == check.cohort; });
+    if (c == s.cohorts.end() || check.nation.empty()) continue;
+    if (std::find(c->eligible_on.begin(), c->eligible_on.end(), check.nation) == c->eligible_on.end())
+      diags_.error(check.mark, check.path,
+                   "cohort '" + check.cohort + "' may not fly on " + check.nation + " aircraft (its eligible_on: " +
+                       join_or(c->eligible_on) + ")",
                    "cohorts eligible on the fleet's nation");
   }
   if (!diags_.empty()) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "sim/scenario/merge.hpp"
 
+#include "sim/scenario/values.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -26,12 +28,8 @@ void merge_map(Node& base, const Node& child, const EntitySpec* spec, Diagnostic
 bool take_remove(Node& item, Diagnostics& diags, const std::string& path) {
   const Entry* e = item.find_entry("remove");
   if (!e) return false;
-  bool remove = false;
-  if (e->value.is_scalar() && !e->value.quoted && (e->value.scalar == "true" || e->value.scalar == "false")) {
-    remove = e->value.scalar == "true";
-  } else {
-    diags.error(e->value.mark, path + ".remove", "got " + describe_value(e->value), "true or false");
-  }
+  ValueReader reader(diags, std::nullopt);
+  const bool remove = reader.boolean(e->value, path + ".remove").value_or(false);
   item.erase("remove");
   return remove;
 }

@@ -243,7 +243,7 @@ std::string type_text(const KeySpec& k) {
     case KeyType::Counts: return "mapping " + kind_words(k.ref) + " id → number or distribution";
     case KeyType::Choice: {
       std::string out;
-      for (std::string_view c : k.choices) out += (out.empty() ? "" : " \\| ") + ("`" + std::string(c) + "`");
+      for (std::string_view c : k.choices) out += (out.empty() ? "" : " | ") + ("`" + std::string(c) + "`");
       return out;
     }
     case KeyType::TimeDist: return k.never ? "time, `never` or distribution" : "time or distribution";

@@ -173,29 +173,65 @@ std::size_t too_many_separators_at(std::string_view s, std::size_t limit) {
   return std::string_view::npos;
 }
 
-/// Values in the document once aliases are expanded, saturating just above `cap`. An alias is the same
-/// yaml-cpp node as its anchor, so sizes are memoised by position and type: the billion-laughs
-/// document is sized in a few hundred steps, before anything is copied. (Two distinct nodes at the
-/// same position and of the same type would share an estimate; the converter's own count is exact.)
-std::size_t expanded_size(const YAML::Node& n, std::map<std::pair<int, int>, std::size_t>& memo, std::size_t cap) {
-  const std::pair<int, int> key{n.Mark().pos, static_cast<int>(n.Type())};
-  if (const auto it = memo.find(key); it != memo.end()) return it->second;
-  std::size_t size = 1;
-  if (n.IsSequence()) {
-    for (const YAML::Node& item : n) {
-      size += expanded_size(item, memo, cap);
-      if (size > cap) break;
-    }
-  } else if (n.IsMap()) {
-    for (const auto& kv : n) {
-      size += expanded_size(kv.first, memo, cap) + expanded_size(kv.second, memo, cap);
-      if (size > cap) break;
-    }
+/// Sizes the document as it would be once aliases are expanded, before anything is copied. An alias
+/// is the same yaml-cpp node as its anchor, so sizes are memoised by position and type: the billion-
+/// laughs document is sized in a few hundred steps. yaml-cpp also lets an alias point into its own
+/// anchor (`a: &a [*a]`), a cycle, and chains of aliases nest deeper than the text shows: both are
+/// caught here, without recursing further than `max_depth`. (Two distinct nodes at the same position
+/// and of the same type would share an estimate; the converter's own count is exact.)
+class ExpandedSize {
+ public:
+  enum class Problem { None, TooLarge, Cycle, TooDeep };
+
+  ExpandedSize(std::size_t cap, int max_depth) : cap_(cap), max_depth_(max_depth) {}
+
+  Problem check(const YAML::Node& root) {
+    if (size(root, 0) > cap_ && problem_ == Problem::None) problem_ = Problem::TooLarge;
+    return problem_;
   }
-  size = std::min(size, cap + 1);
-  memo.emplace(key, size);
-  return size;
-}
+
+ private:
+  static constexpr std::size_t kInProgress = static_cast<std::size_t>(-1);
+
+  std::size_t size(const YAML::Node& n, int depth) {
+    if (problem_ != Problem::None) return cap_ + 1;
+    if (depth > max_depth_) {
+      problem_ = Problem::TooDeep;
+      return cap_ + 1;
+    }
+    const std::pair<int, int> key{n.Mark().pos, static_cast<int>(n.Type())};
+    if (const auto it = memo_.find(key); it != memo_.end()) {
+      if (it->second == kInProgress) {
+        // Only a container can be re-entered while it is being sized: an alias into itself.
+        if (n.IsSequence() || n.IsMap()) problem_ = Problem::Cycle;
+        else return 1;
+        return cap_ + 1;
+      }
+      return it->second;
+    }
+    memo_.emplace(key, kInProgress);
+    std::size_t total = 1;
+    if (n.IsSequence()) {
+      for (const YAML::Node& item : n) {
+        total += size(item, depth + 1);
+        if (total > cap_) break;
+      }
+    } else if (n.IsMap()) {
+      for (const auto& kv : n) {
+        total += size(kv.first, depth + 1) + size(kv.second, depth + 1);
+        if (total > cap_) break;
+      }
+    }
+    total = std::min(total, cap_ + 1);
+    memo_[key] = total;
+    return total;
+  }
+
+  std::size_t cap_;
+  int max_depth_;
+  std::map<std::pair<int, int>, std::size_t> memo_;
+  Problem problem_ = Problem::None;
+};
 
 std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
 
@@ -332,11 +368,19 @@ std::optional<Node> parse_document(std::string_view text, int file, Diagnostics&
   Converter conv(file, diags, limits, placement);
   Node root;
   try {
-    std::map<std::pair<int, int>, std::size_t> memo;
-    if (expanded_size(doc, memo, limits.max_nodes) > limits.max_nodes) {
-      diags.error(top, "", "document too large: more than " + std::to_string(limits.max_nodes) +
-                               " values once aliases are expanded (an alias bomb?)");
-      return std::nullopt;
+    switch (ExpandedSize(limits.max_nodes, limits.max_depth).check(doc)) {
+      case ExpandedSize::Problem::None: break;
+      case ExpandedSize::Problem::TooLarge:
+        diags.error(top, "", "document too large: more than " + std::to_string(limits.max_nodes) +
+                                 " values once aliases are expanded (an alias bomb?)");
+        return std::nullopt;
+      case ExpandedSize::Problem::Cycle:
+        diags.error(top, "", "an alias refers to a value that contains it (a cycle)", "aliases of finished values");
+        return std::nullopt;
+      case ExpandedSize::Problem::TooDeep:
+        diags.error(top, "", "nested more than " + std::to_string(limits.max_depth) +
+                                 " levels deep once aliases are expanded");
+        return std::nullopt;
     }
     root = conv.convert(doc, 0, "");
   } catch (const YAML::Exception& e) {

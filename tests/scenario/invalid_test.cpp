@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <ostream>
 #include <set>
 
 #include "test_support.hpp"
@@ -75,9 +76,15 @@ const std::vector<Fixture>& fixtures() {
       {"49-zero-route-capacity", {}},
       {"50-place-id-used-twice", {}},
       {"51-bad-set-value", {"fleets.us-c17.aircraft=-2", "cities.kabul.captured_at={dist: uniform, min: +2d}"}},
+      {"52-self-referencing-alias", {}},
+      {"53-deep-alias-chain", {}},
+      {"54-fuzz-self-alias-in-bomb", {}},  // found by the fuzzer: crashed the alias sizing (stack overflow)
   };
   return all;
 }
+
+// Names the fixture in test listings (instead of gtest's byte dump).
+void PrintTo(const Fixture& f, std::ostream* os) { *os << f.name; }
 
 fs::path invalid_dir() { return source_path("tests/scenario/invalid"); }
 
