@@ -86,12 +86,12 @@ void print_summary(std::ostream& out, const model::Scenario& scenario,
   for (const auto& c : output::kConstraints) bound.emplace_back(c, col["saturated_" + c + "_h"].mean());
   std::stable_sort(bound.begin(), bound.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   out << "  bound most     ";
-  if (bound.front().second <= 0) {
+  if (bound.front().second < 0.5) {
     out << "nothing: no constraint was saturated\n";
   } else {
     bool first = true;
     for (const auto& [name, h] : bound) {
-      if (h <= 0) continue;
+      if (h < 0.5) continue;  // printed to the hour
       out << (first ? "" : ", ") << name << " " << std::setprecision(0) << h << " h";
       first = false;
     }
