@@ -62,6 +62,13 @@ TEST_P(GoldenResults, StayAsReviewed) {
   const auto out = dir.path() / "out";
   const auto cli = run_evacsim({"run", source_path(g.scenario).string(), "--out", out.string(), "--quiet"}, dir.path());
   ASSERT_EQ(cli.exit_code, 0) << cli.err;
+  // Conservation of people in every replication and cohort, whatever the golden files say.
+  for (const auto& row : read_csv(out / "summary.csv"))
+    EXPECT_EQ(num(row, "evacuees"), num(row, "evacuated") + num(row, "stranded") + num(row, "remaining"))
+        << g.name << " replication " << row.at("replication");
+  for (const auto& row : read_csv(out / "cohorts.csv"))
+    EXPECT_EQ(num(row, "evacuees"), num(row, "evacuated") + num(row, "stranded") + num(row, "remaining"))
+        << g.name << " cohort " << row.at("cohort") << " replication " << row.at("replication");
   for (const std::string& file : g.files) {
     const auto golden_file = source_path("tests/golden/" + g.name + "/" + file);
     ASSERT_TRUE(std::filesystem::exists(golden_file)) << golden_file << " missing: run scripts/update-golden.sh";
