@@ -14,6 +14,7 @@ packages=(
   libgtest-dev libgmock-dev            # GoogleTest 1.12
   libbenchmark-dev                     # Google Benchmark (bench/)
   clang libclang-rt-14-dev             # libFuzzer target of the scenario loader
+  python3 python3-jsonschema python3-yaml  # independent check of scenarios/schema.json
 )
 
 missing=()

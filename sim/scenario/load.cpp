@@ -718,10 +718,14 @@ model::Incident Loader::incident(Fields& f) {
 }
 
 void Loader::check_departure_roads(const model::Scenario& s) {
-  // Places joined by road routes, either way.
+  // Places people can travel between, either way: road or air routes joining cities and airports
+  // (people never pass through a staging base). The engine routes people by the same rule.
   std::map<std::string, std::vector<std::string>, std::less<>> roads;
+  auto only_a_base = [&](const std::string& id) {  // (an id used twice is reported on its own)
+    return ids_.has("staging_base", id) && !ids_.has("city", id) && !ids_.has("airport", id);
+  };
   for (const model::Route& r : s.routes) {
-    if (r.mode != model::RouteMode::Road) continue;
+    if (only_a_base(r.from) || only_a_base(r.to)) continue;
     roads[r.from].push_back(r.to);
     roads[r.to].push_back(r.from);
   }
@@ -744,8 +748,8 @@ void Loader::check_departure_roads(const model::Scenario& s) {
         }
       }
       if (!found)
-        diags_.error(where.to_mark, where.to_path, "no road from city '" + c.id + "' to airport '" + d.to + "'",
-                     "road routes joining them");
+        diags_.error(where.to_mark, where.to_path, "no route from city '" + c.id + "' to airport '" + d.to + "'",
+                     "road or air routes joining them, not through a staging base");
     }
   }
 }

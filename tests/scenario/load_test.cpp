@@ -161,7 +161,7 @@ TEST(LoadScenario, RejectsDepartureToAirportWithoutRoad) {
   ASSERT_FALSE(r.ok());
   const auto got = messages(r);
   ASSERT_EQ(got.size(), 1u) << ::testing::PrintToString(got);
-  EXPECT_NE(got[0].find("cities.kabul.departures.0.to: no road from city 'kabul' to airport 'hkia'"),
+  EXPECT_NE(got[0].find("cities.kabul.departures.0.to: no route from city 'kabul' to airport 'hkia'"),
             std::string::npos);
 }
 
