@@ -16,6 +16,7 @@ packages=(
   gnuplot-nox                          # bench/scaling.sh: the scaling plot (docs/img/scaling.png)
   python3-simpy                        # bench/peers/: the SimPy peer model (SimPy 2.3 in Debian 12)
   clang libclang-rt-14-dev             # libFuzzer target of the scenario loader
+  python3 python3-jsonschema python3-yaml  # independent check of scenarios/schema.json
 )
 
 missing=()

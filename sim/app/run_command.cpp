@@ -95,9 +95,20 @@ int run_command(const RunOptions& o) {
               << " s" << (done == n ? "\n" : "") << std::flush;
   };
 
+  // A single long replication reports simulated time instead (from its worker, after a second).
+  engine::EngineOptions engine_options{.log = o.log};
+  if (!o.quiet && isatty(STDERR_FILENO) && scenario.replications == 1) {
+    engine_options.progress = [start = std::chrono::steady_clock::now(), last = 0.0](double fraction) mutable {
+      const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (wall < 1.0 || wall - last < 0.25) return;
+      last = wall;
+      std::cerr << "\r  simulated " << static_cast<int>(fraction * 100) << "%  " << std::fixed << std::setprecision(1)
+                << wall << " s" << std::flush;
+    };
+  }
   try {
-    const auto failures =
-        run_replications(scenario, scenario.replications, jobs, work, engine::EngineOptions{.log = o.log}, progress);
+    const auto failures = run_replications(scenario, scenario.replications, jobs, work, engine_options, progress);
+    if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the worker's progress line
     if (!failures.empty()) {
       for (const auto& f : failures)
         std::cerr << "evacsim run: replication " << f.replication << " failed (" << f.message << ")\n";

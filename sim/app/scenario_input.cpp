@@ -1,6 +1,5 @@
 #include "sim/app/scenario_input.hpp"
 
-#include "sim/flow/network.hpp"
 #include "sim/scenario/load.hpp"
 
 namespace sim::app {
@@ -13,10 +12,6 @@ std::optional<model::Scenario> load_checked(const std::string& file, const std::
     if (result.diagnostics.empty()) err << file << ": cannot load scenario\n";
     return std::nullopt;
   }
-  // Routing is checked on the resolved model (it needs the whole route graph, after extends and --set).
-  const auto problems = flow::check_paths(*result.scenario);
-  for (const auto& p : problems) err << file << ": " << p << '\n';
-  if (!problems.empty()) return std::nullopt;
   return std::move(result.scenario);
 }
 

@@ -1,5 +1,5 @@
-// Loading a scenario for a command: the loader's diagnostics plus the routing check, printed in
-// compiler format on `err`; nullopt when there is any problem.
+// Loading a scenario for a command: the loader's diagnostics printed in compiler format on `err`;
+// nullopt when there is any problem.
 #pragma once
 
 #include <optional>

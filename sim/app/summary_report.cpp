@@ -23,13 +23,7 @@ struct Column {
   double mean() const {
     return values.empty() ? 0 : std::accumulate(values.begin(), values.end(), 0.0) / static_cast<double>(values.size());
   }
-  double half_width_95() const {  // normal approximation, for the terminal only (summary_stats.csv uses t)
-    if (values.size() < 2) return 0;
-    const double m = mean();
-    double ss = 0;
-    for (double v : values) ss += (v - m) * (v - m);
-    return 1.96 * std::sqrt(ss / static_cast<double>(values.size() - 1)) / std::sqrt(static_cast<double>(values.size()));
-  }
+  double half_width_95() const { return output::ci95_half_width(values); }  // as in summary_stats.csv
 };
 
 }  // namespace
@@ -92,12 +86,12 @@ void print_summary(std::ostream& out, const model::Scenario& scenario,
   for (const auto& c : output::kConstraints) bound.emplace_back(c, col["saturated_" + c + "_h"].mean());
   std::stable_sort(bound.begin(), bound.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
   out << "  bound most     ";
-  if (bound.front().second <= 0) {
+  if (bound.front().second < 0.5) {
     out << "nothing: no constraint was saturated\n";
   } else {
     bool first = true;
     for (const auto& [name, h] : bound) {
-      if (h <= 0) continue;
+      if (h < 0.5) continue;  // printed to the hour
       out << (first ? "" : ", ") << name << " " << std::setprecision(0) << h << " h";
       first = false;
     }

@@ -14,8 +14,9 @@ int validate_command(const ValidateOptions& options) {
       status = kExitBadInput;
       continue;
     }
-    std::cout << file << ": valid\n" << scenario::describe(*scenario);
-    if (options.scenarios.size() > 1) std::cout << '\n';
+    // describe() opens with "valid: NAME"; name the file too when several are checked.
+    if (options.scenarios.size() > 1) std::cout << "== " << file << '\n';
+    std::cout << scenario::describe(*scenario);
   }
   return status;
 }

@@ -27,6 +27,7 @@ void Recorder::operator()() const {
     if (t >= w.s.end_s) break;
     sg4::this_actor::sleep_until(t);
     w.observe(t, std::min(step, w.s.end_s - t));
+    if (progress) progress(t / w.s.end_s);
   }
 }
 

@@ -1,6 +1,8 @@
 // The replication's actors: small callables, each constructed with what it needs and run by SimGrid.
 #pragma once
 
+#include <functional>
+
 #include "sim/engine/world.hpp"
 
 namespace sim::engine {
@@ -8,6 +10,7 @@ namespace sim::engine {
 /// Samples the state every `report_every` (the timeline and the saturation measures).
 struct Recorder {
   World& w;
+  std::function<void(double)> progress;  ///< simulated fraction done, at every report; may be empty
   void operator()() const;
 };
 

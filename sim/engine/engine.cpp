@@ -171,7 +171,7 @@ output::ReplicationResult run_replication(const model::Scenario& scenario, int r
   // Simulated events, counted as actor wake-ups (the unit of SimGrid's bare sleep_for rate): sleeps
   // here, waits for a parking spot in the aircraft actor.
   sg4::Actor::on_wake_up_cb([&w](const sg4::Actor&) { ++w.wakeups; });
-  sg4::Actor::create("recorder", w.hq, Recorder{w});
+  sg4::Actor::create("recorder", w.hq, Recorder{w, options.progress});
   sg4::Actor::create("captures", w.hq, CaptureTimeline{w});
   for (std::size_t a = 0; a < scenario.airports.size(); ++a)
     sg4::Actor::create("garrison/" + scenario.airports[a].id, w.hq, Garrison{w, static_cast<int>(a)});

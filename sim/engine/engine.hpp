@@ -12,6 +12,7 @@
 //   std::cout << result.summary.evacuated;
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,8 @@ namespace sim::engine {
 struct EngineOptions {
   /// SimGrid logging settings passed through (`--log=...` values); SimGrid is silent without them.
   std::vector<std::string> log;
+  /// Called at every report time with the simulated fraction done (0..1); may be empty.
+  std::function<void(double)> progress;
 };
 
 /// Simulates replication `replication` (1-based) of `scenario` with the scenario's seed.

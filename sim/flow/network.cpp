@@ -34,11 +34,14 @@ struct Edge {
   bool forward;
 };
 
+// Routes people can take: road or air, between cities and airports (never through a staging base;
+// the loader refuses a departure with no such path).
 std::vector<std::vector<Edge>> adjacency(const model::Scenario& s, const PlaceIndex& places) {
   std::vector<std::vector<Edge>> adj(static_cast<std::size_t>(places.size()));
+  const int first_base = places.cities + static_cast<int>(s.airports.size());
   for (std::size_t r = 0; r < s.routes.size(); ++r) {
     const int a = places.of(s.routes[r].from), b = places.of(s.routes[r].to);
-    if (a < 0 || b < 0) continue;
+    if (a < 0 || b < 0 || a >= first_base || b >= first_base) continue;
     adj[static_cast<std::size_t>(a)].push_back(Edge{b, static_cast<int>(r), true});
     adj[static_cast<std::size_t>(b)].push_back(Edge{a, static_cast<int>(r), false});
   }
@@ -77,24 +80,6 @@ std::vector<std::pair<int, bool>> shortest_path(const std::vector<std::vector<Ed
 }
 
 }  // namespace
-
-std::vector<std::string> check_paths(const model::Scenario& s) {
-  const PlaceIndex places(s);
-  const auto adj = adjacency(s, places);
-  const std::vector<double> unit(s.routes.size(), 1.0);
-  std::vector<std::string> problems;
-  for (const auto& c : s.cities) {
-    for (std::size_t i = 0; i < c.departures.size(); ++i) {
-      const auto& d = c.departures[i];
-      const int a = places.of(d.to);
-      if (a < 0) continue;
-      if (shortest_path(adj, unit, places.of(c.id), a).empty())
-        problems.push_back("cities." + c.id + ".departures[" + std::to_string(i) + "].to: no route from city '" + c.id +
-                           "' to airport '" + d.to + "' (expected roads or air routes connecting them)");
-    }
-  }
-  return problems;
-}
 
 Network::Network(const model::Scenario& s, const model::Realization& r)
     : scenario_(s), ledger_(s.cohorts.size(), s.cities.size()) {

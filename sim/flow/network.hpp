@@ -23,9 +23,6 @@
 
 namespace sim::flow {
 
-/// Problems that make a scenario impossible to route (a departure with no path to its airport).
-std::vector<std::string> check_paths(const model::Scenario& scenario);
-
 class Network {
  public:
   Network(const model::Scenario& scenario, const model::Realization& realization);

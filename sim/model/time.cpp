@@ -119,14 +119,15 @@ std::optional<double> parse_duration_s(std::string_view s) {
     total += v * unit;
     any = true;
   }
-  if (!any) return std::nullopt;
+  if (!any || !std::isfinite(total)) return std::nullopt;  // finite parts may still sum to infinity
   return total;
 }
 
 std::string format_duration(double seconds) {
   if (seconds == 0) return "0s";
   const double rounded = std::round(seconds);
-  if (rounded != seconds || rounded < 0) return shortest(seconds) + "s";
+  // Fractions, negatives and values past 2^53 (where an int64 conversion may overflow) as seconds.
+  if (rounded != seconds || rounded < 0 || rounded >= 9007199254740992.0) return shortest(seconds) + "s";
   auto s = static_cast<std::int64_t>(rounded);
   std::string out;
   const std::int64_t d = s / 86400, h = s / 3600 % 24, m = s / 60 % 60, sec = s % 60;

@@ -156,6 +156,17 @@ Fragment to_fragment(const ReplicationResult& r, const model::Clock& clock) {
   return f;
 }
 
+double ci95_half_width(const std::vector<double>& v) {
+  const auto n = v.size();
+  if (n < 2) return 0;
+  const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(n);
+  double ss = 0;
+  for (double x : v) ss += (x - mean) * (x - mean);
+  const double sd = std::sqrt(ss / static_cast<double>(n - 1));
+  const boost::math::students_t t(static_cast<double>(n - 1));
+  return boost::math::quantile(boost::math::complement(t, 0.025)) * sd / std::sqrt(static_cast<double>(n));
+}
+
 std::string summary_stats_csv(const std::vector<std::vector<std::optional<double>>>& rows) {
   std::string out = join({"metric", "n", "mean", "sd", "ci95_low", "ci95_high", "min", "p05", "p50", "p95", "max"});
   const auto metrics = summary_metrics();
@@ -175,8 +186,7 @@ std::string summary_stats_csv(const std::vector<std::vector<std::optional<double
     const double sd = n > 1 ? std::sqrt(ss / static_cast<double>(n - 1)) : 0;
     std::string lo, hi;
     if (n > 1) {
-      const boost::math::students_t t(static_cast<double>(n - 1));
-      const double half = boost::math::quantile(boost::math::complement(t, 0.025)) * sd / std::sqrt(static_cast<double>(n));
+      const double half = ci95_half_width(v);
       lo = format_number(mean - half);
       hi = format_number(mean + half);
     }

@@ -38,6 +38,9 @@ Fragment to_fragment(const ReplicationResult& result, const model::Clock& clock)
 std::vector<std::string> summary_metrics();
 std::vector<double> summary_values(const Summary& s);
 
+/// Half-width of the 95% Student-t confidence interval of the mean of `values` (0 for fewer than 2).
+double ci95_half_width(const std::vector<double>& values);
+
 /// summary_stats.csv from the summary rows of several replications (metric, n, mean, sd, ci95_low,
 /// ci95_high, min, p05, p50, p95, max). Missing values (NA) are skipped per metric.
 std::string summary_stats_csv(const std::vector<std::vector<std::optional<double>>>& rows_by_replication);

@@ -19,9 +19,11 @@ std::string whole(double x) {
   return std::to_string(static_cast<long long>(std::llround(x)));
 }
 
-/// A count that may vary: `6000`, or `~50000 (40000..60000)` for a distribution.
+/// A count that may vary: `6000`; `~50000 (40000..60000)` for a bounded distribution; `~4000 (varies)`
+/// when it has no upper bound (normal, lognormal, exponential).
 std::string count_text(double expected, double lo, double hi) {
   if (lo == hi) return whole(expected);
+  if (std::isinf(hi)) return "~" + whole(expected) + " (varies)";
   return "~" + whole(expected) + " (" + whole(lo) + ".." + whole(hi) + ")";
 }
 
@@ -56,12 +58,12 @@ std::string describe(const model::Scenario& s) {
   out << "valid: " << s.name << '\n';
   if (!s.description.empty()) out << "  " << s.description << '\n';
 
+  // One table, so every value lines up; sections are titled rows with indented members.
   Table t;
   t.row("period", format_time(s.clock, 0) + " .. " + format_time(s.clock, s.end_s) + " (" +
                       format_duration_text(s.end_s) + ")");
-  t.row("seed", std::to_string(s.seed) + ", " + std::to_string(s.replications) +
-                    (s.replications == 1 ? " replication" : " replications") + ", timeline every " +
-                    format_duration_text(s.report_every_s));
+  t.row("runs", std::to_string(s.replications) + (s.replications == 1 ? " replication" : " replications") +
+                    ", seed " + std::to_string(s.seed) + ", timeline every " + format_duration_text(s.report_every_s));
   std::size_t gates = 0;
   for (const model::Airport& a : s.airports) gates += a.gates.size();
   std::int64_t aircraft = 0;
@@ -76,54 +78,52 @@ std::string describe(const model::Scenario& s) {
   t.row("fleets", std::to_string(s.fleets.size()) + " (" + std::to_string(aircraft) + " aircraft)");
   t.row("deployments", std::to_string(s.deployments.size()));
   t.row("incidents", std::to_string(s.incidents.size()));
-  t.write(out, "  ");
 
-  // Evacuees by cohort, in the cohorts' order; expected values, with the range when it varies.
+  // Evacuees by cohort, in the cohorts' order: expected values, with the range when they vary.
   struct Sum {
     double expected = 0, lo = 0, hi = 0;
-  };
-  auto add = [](Sum& sum, const Dist& d) {
-    sum.expected += d.expected();
-    sum.lo += std::max(0.0, d.lower());
-    sum.hi += d.upper();
+    void add(const Dist& d) {
+      expected += d.expected();
+      lo += std::max(0.0, d.lower());
+      hi += d.upper();
+    }
+    void add(const Sum& o) {
+      expected += o.expected;
+      lo += o.lo;
+      hi += o.hi;
+    }
+    std::string str() const { return count_text(expected, lo, hi); }
   };
   Sum total;
-  Table evacuees;
+  std::vector<std::pair<std::string, Sum>> by_cohort;
   for (const model::Cohort& c : s.cohorts) {
     Sum sum;
     for (const model::City& city : s.cities)
-      if (const auto it = city.evacuees.find(c.id); it != city.evacuees.end()) add(sum, it->second);
-    total.expected += sum.expected;
-    total.lo += sum.lo;
-    total.hi += sum.hi;
-    evacuees.row(c.id, count_text(sum.expected, sum.lo, sum.hi));
+      if (const auto it = city.evacuees.find(c.id); it != city.evacuees.end()) sum.add(it->second);
+    total.add(sum);
+    by_cohort.emplace_back(c.id, sum);
   }
-  out << "  evacuees  " << count_text(total.expected, total.lo, total.hi) << " expected\n";
-  evacuees.write(out, "    ");
+  t.row("evacuees", total.str() + " expected");
+  for (const auto& [id, sum] : by_cohort) t.row("  " + id, sum.str());
 
-  // Troops by nation (all deployments, whatever their timing).
+  // Troops by nation, all deployments whatever their timing, in the nations' order.
   std::map<std::string, Sum> troops;
-  for (const model::Deployment& d : s.deployments) add(troops[d.nation], d.troops);
-  out << "  troops by nation\n";
-  Table troop_rows;
+  for (const model::Deployment& d : s.deployments) troops[d.nation].add(d.troops);
+  t.row("troops", troops.empty() ? "none" : "by nation");
   for (const model::Nation& n : s.nations)
-    if (const auto it = troops.find(n.id); it != troops.end())
-      troop_rows.row(n.id, count_text(it->second.expected, it->second.lo, it->second.hi));
-  troop_rows.write(out, "    ");
+    if (const auto it = troops.find(n.id); it != troops.end()) t.row("  " + n.id, it->second.str());
 
-  // Capture times, earliest first (by earliest possible time; `never` last; ties by id).
+  // Capture times, earliest first (fixed value or expected value; `never` last; ties by id).
   std::vector<const model::City*> cities;
   for (const model::City& c : s.cities) cities.push_back(&c);
   std::stable_sort(cities.begin(), cities.end(), [](const model::City* a, const model::City* b) {
-    const double ka = a->captured_at_s.is_fixed() ? a->captured_at_s.value : a->captured_at_s.expected();
-    const double kb = b->captured_at_s.is_fixed() ? b->captured_at_s.value : b->captured_at_s.expected();
+    const double ka = a->captured_at_s.expected(), kb = b->captured_at_s.expected();
     if (ka != kb) return ka < kb;
     return a->id < b->id;
   });
-  out << "  capture times\n";
-  Table captures;
-  for (const model::City* c : cities) captures.row(c->id, time_text(s.clock, c->captured_at_s));
-  captures.write(out, "    ");
+  t.row("capture times", cities.empty() ? "no cities" : "earliest first");
+  for (const model::City* c : cities) t.row("  " + c->id, time_text(s.clock, c->captured_at_s));
+  t.write(out, "  ");
   return out.str();
 }
 

@@ -92,8 +92,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 namespace {
 template <class Strings>
 std::optional<std::string> suggest_in(std::string_view word, const Strings& candidates) {
-  // Plausible typo: at most a third of the word's letters wrong (at least 1, at most 3).
-  const std::size_t limit = std::clamp<std::size_t>(word.size() / 3, 1, 3);
+  // Plausible typo: 1 edit in a short word, 2 up to 5 letters, 3 beyond.
+  const std::size_t limit = word.size() <= 3 ? 1 : word.size() <= 5 ? 2 : 3;
   std::optional<std::string> best;
   std::size_t best_distance = limit + 1;
   for (const auto& c : candidates) {

@@ -27,13 +27,15 @@ namespace {
 std::string number_text(double x, bool duration) {
   if (duration) return model::format_duration(x);
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", x);
+  if (std::floor(x) == x && std::abs(x) < 1e15) std::snprintf(buf, sizeof buf, "%.0f", x);
+  else std::snprintf(buf, sizeof buf, "%g", x);
   return buf;
 }
 }  // namespace
 
 std::string Bound::str(bool unit_is_duration) const {
   const bool has_lo = !std::isinf(lo), has_hi = !std::isinf(hi);
+  if (has_lo && has_hi && lo == hi && !lo_open && !hi_open) return "= " + number_text(lo, unit_is_duration);
   if (has_lo && has_hi)
     return std::string("in ") + (lo_open ? "(" : "[") + number_text(lo, unit_is_duration) + ", " +
            number_text(hi, unit_is_duration) + (hi_open ? ")" : "]");
@@ -114,7 +116,7 @@ constexpr KeySpec kCohortKeys[] = {
     {.name = "priority", .type = Int, .presence = Default, .def = "1", .bound = kAtLeastOne,
      .doc = "Boarding priority: 1 boards first, then 2, ...; equal priorities board first come, first served."},
     {.name = "eligible_on", .type = RefList, .presence = Derived, .def = "[the cohort's nation]",
-     .doc = "Nations whose aircraft may carry these people.", .ref = "nation"},
+     .doc = "Nations whose aircraft may carry these people.", .ref = "nation", .non_empty = true},
 };
 constexpr EntitySpec kCohort{.kind = "cohort", .list_key = "cohorts",
                              .doc = "A kind of evacuee (citizens of a nation, local staff, ...).",
@@ -291,7 +293,7 @@ constexpr KeySpec kFleetKeys[] = {
      .doc = "Time at the base between sorties (per sortie)."},
     {.name = "carries", .type = RefList, .presence = Derived, .def = "the cohorts eligible on the fleet's nation",
      .rule = "each cohort must be eligible on the fleet's nation", .doc = "Cohorts these aircraft may board.",
-     .ref = "cohort"},
+     .ref = "cohort", .non_empty = true},
     {.name = "abort_probability", .type = Number, .presence = Default, .def = "0", .bound = kUnit,
      .doc = "Probability that a sortie turns back before landing (per sortie)."},
 };
@@ -337,7 +339,7 @@ constexpr KeySpec kIncidentKeys[] = {
     {.name = "factor", .type = Number, .presence = Derived, .def = "0 for close", .bound = kUnit,
      .rule = "required for reduce; not allowed for close", .doc = "Capacity multiplier while it lasts."},
     {.name = "duration", .type = DurationDist, .presence = Default, .def = "never", .bound = kPositive,
-     .doc = "How long it lasts (per replication); `never` ends it never.", .never = true},
+     .doc = "How long it lasts (per replication); `never`: until the end of the run.", .never = true},
 };
 constexpr EntitySpec kIncident{.kind = "incident", .list_key = "incidents",
                                .doc = "Something that closes or throttles a place or route for a while (an attack, "

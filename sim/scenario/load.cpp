@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cmath>
 #include <deque>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <set>
@@ -630,8 +629,7 @@ model::Fleet Loader::fleet(Fields& f) {
   fl.available_from_s = f.dist("available_from");
   fl.available_until_s = f.dist("available_until");
   if (fl.available_until_s.upper() < fl.available_from_s.lower())
-    diags_.error(f.mark("available_until"), f.path("available_until"), "ends before available_from",
-                 "available_until not before available_from");
+    diags_.error(f.mark("available_until"), f.path("available_until"), "must not be before available_from");
   fl.turnaround_s = f.dist("turnaround");
   fl.carries = f.refs("carries");
   if (f.has("carries")) {
@@ -656,8 +654,7 @@ model::Deployment Loader::deployment(Fields& f) {
   d.withdraw_by_s = f.dist("withdraw_by");
   if (!f.has("withdraw_by")) d.withdraw_by_s = d.withdraw_from_s;  // derived default: all leave at once
   if (d.withdraw_by_s.upper() < d.withdraw_from_s.lower())
-    diags_.error(f.mark("withdraw_by"), f.path("withdraw_by"), "withdraw_by is before withdraw_from",
-                 "withdraw_by not before withdraw_from");
+    diags_.error(f.mark("withdraw_by"), f.path("withdraw_by"), "must not be before withdraw_from");
   return d;
 }
 
@@ -721,10 +718,14 @@ model::Incident Loader::incident(Fields& f) {
 }
 
 void Loader::check_departure_roads(const model::Scenario& s) {
-  // Places joined by road routes, either way.
+  // Places people can travel between, either way: road or air routes joining cities and airports
+  // (people never pass through a staging base). The engine routes people by the same rule.
   std::map<std::string, std::vector<std::string>, std::less<>> roads;
+  auto only_a_base = [&](const std::string& id) {  // (an id used twice is reported on its own)
+    return ids_.has("staging_base", id) && !ids_.has("city", id) && !ids_.has("airport", id);
+  };
   for (const model::Route& r : s.routes) {
-    if (r.mode != model::RouteMode::Road) continue;
+    if (only_a_base(r.from) || only_a_base(r.to)) continue;
     roads[r.from].push_back(r.to);
     roads[r.to].push_back(r.from);
   }
@@ -747,25 +748,24 @@ void Loader::check_departure_roads(const model::Scenario& s) {
         }
       }
       if (!found)
-        diags_.error(where.to_mark, where.to_path, "no road from city '" + c.id + "' to airport '" + d.to + "'",
-                     "road routes joining them");
+        diags_.error(where.to_mark, where.to_path, "no route from city '" + c.id + "' to airport '" + d.to + "'",
+                     "road or air routes joining them, not through a staging base");
     }
   }
 }
 
 std::optional<model::Scenario> Loader::load(const Node& root) {
   model::Scenario s;
-  Fields top(*this, &root, scenario_spec(), "");
-  if (!top.valid()) return std::nullopt;
-
   // A scenario of another schema version is not checked further: its keys may mean other things.
-  if (const Node* schema = top.node("schema"); schema && schema->is_scalar() && schema->scalar != "1") {
-    const std::optional<double> v = values_.number(*schema, "schema");
-    if (v)
+  if (const Node* schema = root.is_map() ? root.find("schema") : nullptr;
+      schema && schema->is_scalar() && schema->scalar != "1") {
+    if (values_.number(*schema, "schema"))
       diags_.error(schema->mark, "schema", "unsupported schema " + schema->scalar + " (this evacsim reads schema 1)",
                    "schema: 1");
     return std::nullopt;
   }
+  Fields top(*this, &root, scenario_spec(), "");
+  if (!top.valid()) return std::nullopt;
   s.schema = static_cast<int>(top.integer("schema"));
   s.name = top.text("name");
   s.description = top.text("description");
@@ -782,8 +782,7 @@ std::optional<model::Scenario> Loader::load(const Node& root) {
   }
   s.end_s = top.time("end");
   if (values_.clock() && top.has("end") && s.end_s <= 0 && !diags_.has_error_at(top.mark("end")))
-    diags_.error(top.mark("end"), "end", "end is not after start (got " + format_time(s.clock, s.end_s) + ")",
-                 "end after start");
+    diags_.error(top.mark("end"), "end", "must be after start (got " + format_time(s.clock, s.end_s) + ")");
   s.seed = top.seed("seed");
   s.replications = static_cast<int>(top.integer("replications"));
   s.report_every_s = top.duration("report_every");
@@ -820,12 +819,14 @@ std::optional<model::Scenario> Loader::load(const Node& root) {
       if (std::find(c.eligible_on.begin(), c.eligible_on.end(), fl.nation) != c.eligible_on.end())
         fl.carries.push_back(c.id);
   }
-  for (const auto& [nation, mark, path, cohort] : carries_checks_) {
-    const auto c = std::find_if(s.cohorts.begin(), s.cohorts.end(), [&](const model::Cohort& x) { return x.id == cohort; });
-    if (c == s.cohorts.end() || nation.empty()) continue;
-    if (std::find(c->eligible_on.begin(), c->eligible_on.end(), nation) == c->eligible_on.end())
-      diags_.error(mark, path, "cohort '" + cohort + "' may not fly on " + nation + " aircraft (its eligible_on: " +
-                                   join_or(c->eligible_on) + ")",
+  for (const CarriesCheck& check : carries_checks_) {  // (not a structured binding: clang 14 cannot capture those)
+    const auto c = std::find_if(s.cohorts.begin(), s.cohorts.end(),
+                                [&](const model::Cohort& x) { return x.id == check.cohort; });
+    if (c == s.cohorts.end() || check.nation.empty()) continue;
+    if (std::find(c->eligible_on.begin(), c->eligible_on.end(), check.nation) == c->eligible_on.end())
+      diags_.error(check.mark, check.path,
+                   "cohort '" + check.cohort + "' may not fly on " + check.nation + " aircraft (its eligible_on: " +
+                       join_or(c->eligible_on) + ")",
                    "cohorts eligible on the fleet's nation");
   }
   if (!diags_.empty()) return std::nullopt;

@@ -1,5 +1,7 @@
 #include "sim/scenario/merge.hpp"
 
+#include "sim/scenario/values.hpp"
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
@@ -26,12 +28,8 @@ void merge_map(Node& base, const Node& child, const EntitySpec* spec, Diagnostic
 bool take_remove(Node& item, Diagnostics& diags, const std::string& path) {
   const Entry* e = item.find_entry("remove");
   if (!e) return false;
-  bool remove = false;
-  if (e->value.is_scalar() && !e->value.quoted && (e->value.scalar == "true" || e->value.scalar == "false")) {
-    remove = e->value.scalar == "true";
-  } else {
-    diags.error(e->value.mark, path + ".remove", "got " + describe_value(e->value), "true or false");
-  }
+  ValueReader reader(diags, std::nullopt);
+  const bool remove = reader.boolean(e->value, path + ".remove").value_or(false);
   item.erase("remove");
   return remove;
 }
@@ -83,7 +81,7 @@ void merge_entities(Node& base, const Node& child, const EntitySpec& element, Di
       diags.error(id_mark, item_path,
                   "remove: no inherited " + kind_words(element.kind) + " '" + id_text + "'" +
                       (hint ? " (did you mean '" + *hint + "'?)" : ""),
-                  "the id of an entity of the extended scenario");
+                  hint ? "" : "the id of an entity of the extended scenario");
       continue;
     }
     Node fresh = Node::make_map(item.mark);

@@ -3,6 +3,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
+#include <map>
 #include <cctype>
 
 namespace sim::scenario {
@@ -143,7 +144,7 @@ std::size_t too_deep_at(std::string_view s, int max_depth) {
       if (block > max_depth * 4) return i;
       if (at_line_start) continue;
     }
-    if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t')) {
+    if (c == '#' && (i == 0 || s[i - 1] == ' ' || s[i - 1] == '\t' || s[i - 1] == '\n')) {
       while (i + 1 < s.size() && s[i + 1] != '\n') ++i;
       continue;
     }
@@ -160,6 +161,80 @@ std::size_t too_deep_at(std::string_view s, int max_depth) {
   return std::string_view::npos;
 }
 
+/// Offset where the text holds more than `limit` separators, or npos. Each value of a document needs
+/// at most about one, so this bounds what yaml-cpp will allocate.
+std::size_t too_many_separators_at(std::string_view s, std::size_t limit) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c == ',' || c == ':' || c == '-' || c == '[' || c == '{' || c == '\n' || c == '?')
+      if (++count > limit) return i;
+  }
+  return std::string_view::npos;
+}
+
+/// Sizes the document as it would be once aliases are expanded, before anything is copied. An alias
+/// is the same yaml-cpp node as its anchor, so sizes are memoised by position and type: the billion-
+/// laughs document is sized in a few hundred steps. yaml-cpp also lets an alias point into its own
+/// anchor (`a: &a [*a]`), a cycle, and chains of aliases nest deeper than the text shows: both are
+/// caught here, without recursing further than `max_depth`. (Two distinct nodes at the same position
+/// and of the same type would share an estimate; the converter's own count is exact.)
+class ExpandedSize {
+ public:
+  enum class Problem { None, TooLarge, Cycle, TooDeep };
+
+  ExpandedSize(std::size_t cap, int max_depth) : cap_(cap), max_depth_(max_depth) {}
+
+  Problem check(const YAML::Node& root) {
+    if (size(root, 0) > cap_ && problem_ == Problem::None) problem_ = Problem::TooLarge;
+    return problem_;
+  }
+
+ private:
+  static constexpr std::size_t kInProgress = static_cast<std::size_t>(-1);
+
+  std::size_t size(const YAML::Node& n, int depth) {
+    if (problem_ != Problem::None) return cap_ + 1;
+    if (depth > max_depth_) {
+      problem_ = Problem::TooDeep;
+      return cap_ + 1;
+    }
+    const std::pair<int, int> key{n.Mark().pos, static_cast<int>(n.Type())};
+    if (const auto it = memo_.find(key); it != memo_.end()) {
+      if (it->second == kInProgress) {
+        // Only a container can be re-entered while it is being sized: an alias into itself.
+        if (n.IsSequence() || n.IsMap()) problem_ = Problem::Cycle;
+        else return 1;
+        return cap_ + 1;
+      }
+      return it->second;
+    }
+    memo_.emplace(key, kInProgress);
+    std::size_t total = 1;
+    if (n.IsSequence()) {
+      for (const YAML::Node& item : n) {
+        total += size(item, depth + 1);
+        if (total > cap_) break;
+      }
+    } else if (n.IsMap()) {
+      for (const auto& kv : n) {
+        total += size(kv.first, depth + 1) + size(kv.second, depth + 1);
+        if (total > cap_) break;
+      }
+    }
+    total = std::min(total, cap_ + 1);
+    memo_[key] = total;
+    return total;
+  }
+
+  std::size_t cap_;
+  int max_depth_;
+  std::map<std::pair<int, int>, std::size_t> memo_;
+  Problem problem_ = Problem::None;
+};
+
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
 class Converter {
  public:
   Converter(int file, Diagnostics& diags, const ParseLimits& limits, const Placement& placement)
@@ -169,7 +244,9 @@ class Converter {
 
   Mark mark_of(const YAML::Mark& m) const { return placement_.place(file_, m.line, m.column); }
 
-  Node convert(const YAML::Node& in, int depth) {
+  /// `path` names the node in messages (`airports.hkia.parking`): list items by their `id` once it has
+  /// been read, else by position.
+  Node convert(const YAML::Node& in, int depth, const std::string& path) {
     Node out;
     if (failed_) return out;
     out.mark = mark_of(in.Mark());
@@ -193,33 +270,40 @@ class Converter {
       case YAML::NodeType::Sequence:
         out.kind = Node::Kind::Sequence;
         for (const YAML::Node& item : in) {
-          out.items.push_back(convert(item, depth + 1));
+          out.items.push_back(convert(item, depth + 1, join(path, std::to_string(out.items.size()))));
           if (failed_) break;
         }
         break;
-      case YAML::NodeType::Map:
+      case YAML::NodeType::Map: {
         out.kind = Node::Kind::Map;
+        std::string self = path;
         for (const auto& kv : in) {
           Entry e;
           e.key_mark = mark_of(kv.first.Mark());
           ++visited_;
           if (!kv.first.IsScalar()) {
-            diags_.error(e.key_mark, "", "a key must be a plain word (got " +
+            diags_.error(e.key_mark, self, "a key must be a plain word (got " +
                                              std::string(kv.first.IsMap() ? "a mapping" : kv.first.IsSequence() ? "a list" : "null") + ")");
             continue;
           }
           e.key = kv.first.Scalar();
-          e.value = convert(kv.second, depth + 1);
+          e.value = convert(kv.second, depth + 1, join(self, e.key));
           if (failed_) break;
+          // An entity is named by its id in paths: `airports.hkia`, not `airports.0`.
+          if (e.key == "id" && e.value.is_scalar() && !path.empty() && path.back() >= '0' && path.back() <= '9') {
+            const std::size_t dot = path.rfind('.');
+            self = join(dot == std::string::npos ? "" : path.substr(0, dot), e.value.scalar);
+          }
           // yaml-cpp marks an empty value at the next token; point at the key instead.
           if (e.value.is_null() && e.value.mark.line != e.key_mark.line) e.value.mark = e.key_mark;
           if (out.find_entry(e.key)) {
-            diags_.error(e.key_mark, e.key, "duplicate key '" + e.key + "'", "each key once per mapping");
+            diags_.error(e.key_mark, join(self, e.key), "duplicate key '" + e.key + "'", "each key once per mapping");
             continue;
           }
           out.entries.push_back(std::move(e));
         }
         break;
+      }
     }
     return out;
   }
@@ -262,6 +346,11 @@ std::optional<Node> parse_document(std::string_view text, int file, Diagnostics&
                 "nested more than " + std::to_string(limits.max_depth) + " levels deep");
     return std::nullopt;
   }
+  if (const std::size_t many = too_many_separators_at(text, limits.max_separators); many != std::string_view::npos) {
+    diags.error(mark_at(text, many, file, placement), "",
+                "document too large: more than " + std::to_string(limits.max_separators) + " values");
+    return std::nullopt;
+  }
   YAML::Node doc;
   try {
     doc = YAML::Load(std::string(text));
@@ -279,7 +368,21 @@ std::optional<Node> parse_document(std::string_view text, int file, Diagnostics&
   Converter conv(file, diags, limits, placement);
   Node root;
   try {
-    root = conv.convert(doc, 0);
+    switch (ExpandedSize(limits.max_nodes, limits.max_depth).check(doc)) {
+      case ExpandedSize::Problem::None: break;
+      case ExpandedSize::Problem::TooLarge:
+        diags.error(top, "", "document too large: more than " + std::to_string(limits.max_nodes) +
+                                 " values once aliases are expanded (an alias bomb?)");
+        return std::nullopt;
+      case ExpandedSize::Problem::Cycle:
+        diags.error(top, "", "an alias refers to a value that contains it (a cycle)", "aliases of finished values");
+        return std::nullopt;
+      case ExpandedSize::Problem::TooDeep:
+        diags.error(top, "", "nested more than " + std::to_string(limits.max_depth) +
+                                 " levels deep once aliases are expanded");
+        return std::nullopt;
+    }
+    root = conv.convert(doc, 0, "");
   } catch (const YAML::Exception& e) {
     diags.error(top, "", "YAML error: " + e.msg);
     return std::nullopt;

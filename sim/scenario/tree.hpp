@@ -54,9 +54,15 @@ struct Entry {
 
 /// Limits that keep hostile input (alias bombs, deep nesting, huge files) cheap to refuse.
 struct ParseLimits {
-  std::size_t max_bytes = 16u << 20;    ///< 16 MiB; a large real scenario is well under 1 MiB
-  std::size_t max_nodes = 1'000'000;    ///< after alias expansion ("billion laughs")
-  int max_depth = 64;                   ///< a scenario needs fewer than 10 levels
+  std::size_t max_bytes = 16u << 20;  ///< 16 MiB; a large real scenario is well under 1 MiB
+  /// Separators (`,` `:` `-` `[` `{` newlines) in the text, counted before yaml-cpp builds its nodes:
+  /// yaml-cpp needs a few hundred bytes per value, so a 16 MiB list of numbers would take gigabytes.
+  /// A real scenario has a few thousand.
+  std::size_t max_separators = 250'000;
+  /// Values after alias expansion ("billion laughs"). Copying one costs ~250 bytes (more under ASan);
+  /// 250k keeps the worst case near 60 MB, and a real scenario has a few thousand.
+  std::size_t max_nodes = 250'000;
+  int max_depth = 64;                 ///< a scenario needs fewer than 10 levels
 };
 
 /// Parses one YAML document. Refuses (with a diagnostic, returning nullopt) binary data (NUL bytes,

@@ -125,6 +125,10 @@ std::optional<double> ValueReader::number(const Node& node, const std::string& p
 
 std::optional<std::int64_t> ValueReader::integer(const Node& node, const std::string& path, const ValueOptions& opt,
                                                  std::int64_t lo, std::int64_t hi) {
+  if (!node.is_scalar()) {
+    type_error(node, path, "got " + describe_value(node), "a whole number");
+    return std::nullopt;
+  }
   ValueOptions unbounded = opt;
   unbounded.bound = kAny;
   const std::optional<double> v = number(node, path, unbounded);

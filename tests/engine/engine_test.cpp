@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "tests/support/queueing.hpp"
 #include "tests/support/run_cli.hpp"
 
 namespace {
@@ -25,16 +26,6 @@ std::unique_ptr<Run> simulate(const std::string& scenario, std::vector<std::stri
   args.insert(args.end(), extra.begin(), extra.end());
   run->cli = run_evacsim(args, run->dir.path());
   return run;
-}
-
-double erlang_c(int c, double a) {
-  double term = 1, sum = 1;
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    sum += term;
-  }
-  const double last = term * a / c, rho = a / c;
-  return last / (1 - rho) / (sum + last / (1 - rho));
 }
 
 TEST(Engine, OneAircraftCarriesSeatsTimesSorties) {
@@ -107,7 +98,7 @@ TEST(Engine, GateWaitsMatchErlangC) {
   const auto gates = run->csv("gates.csv");
   ASSERT_EQ(gates.size(), 8u);
   const double mu = 1.0 / 2.0 * 60, lambda = 100;  // per hour
-  const double expected_wq_h = erlang_c(4, lambda / mu) / (4 * mu - lambda);
+  const double expected_wq_h = mmc_wait(4, lambda, mu);
   double wait = 0, utilization = 0;
   for (const auto& g : gates) {
     wait += num(g, "wait_mean_h") / 8;

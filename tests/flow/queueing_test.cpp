@@ -6,21 +6,10 @@
 
 #include "sim/flow/airport.hpp"
 #include "sim/flow/ledger.hpp"
+#include "tests/support/queueing.hpp"
 
 namespace sim::flow {
 namespace {
-
-// Erlang C: probability an arrival waits in M/M/c with offered load a = lambda/mu.
-double erlang_c(int c, double a) {
-  double term = 1, sum = 1;  // sum_{k<c} a^k/k!
-  for (int k = 1; k < c; ++k) {
-    term *= a / k;
-    sum += term;
-  }
-  const double last = term * a / c;  // a^c / c!
-  const double rho = a / c;
-  return last / (1 - rho) / (sum + last / (1 - rho));
-}
 
 struct GateRun {
   double mean_wait_s;
@@ -54,8 +43,7 @@ TEST(GateQueue, MatchesErlangCForMMc) {
   // c = 4 lanes, mean service 2 min, 100 arrivals per hour: a = 3.33, rho = 0.83.
   const int c = 4;
   const double mu = 1.0 / 120, lambda = 100.0 / 3600;
-  const double a = lambda / mu;
-  const double expected_wq = erlang_c(c, a) / (c * mu - lambda);
+  const double expected_wq = test_support::mmc_wait(c, lambda, mu);
   const GateRun run = simulate_gate(c, model::Dist::exponential(120), lambda, 400'000, 7);
   EXPECT_EQ(run.served, 400'000);
   EXPECT_NEAR(run.mean_wait_s, expected_wq, 0.04 * expected_wq) << "Erlang C W_q = " << expected_wq << " s";
@@ -64,7 +52,8 @@ TEST(GateQueue, MatchesErlangCForMMc) {
 TEST(GateQueue, MatchesPollaczekKhinchineForMD1) {
   // One lane, fixed 60 s service, rho = 0.75: W_q = rho / (2 mu (1 - rho)) = 90 s.
   const double mu = 1.0 / 60, lambda = 0.75 * mu;
-  const double expected_wq = 0.75 / (2 * mu * (1 - 0.75));
+  const double expected_wq = test_support::md1_wait(lambda, mu);
+  EXPECT_DOUBLE_EQ(expected_wq, 90);
   const GateRun run = simulate_gate(1, model::Dist::fixed(60), lambda, 400'000, 11);
   EXPECT_NEAR(run.mean_wait_s, expected_wq, 0.04 * expected_wq);
 }

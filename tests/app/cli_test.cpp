@@ -1,0 +1,147 @@
+// The command line as a user meets it: help, version, exit codes, bad input that writes nothing,
+// interrupted runs that leave nothing that looks complete, and compare on real runs.
+#include <gtest/gtest.h>
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "tests/support/run_cli.hpp"
+
+namespace {
+
+using namespace test_support;
+
+const std::string kScenario = source_path("tests/engine/scenarios/one-aircraft.yaml").string();
+
+TEST(Cli, VersionNamesEvacsimAndSimGrid) {
+  TempDir dir;
+  const auto r = run_evacsim({"--version"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.out.find("evacsim "), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("SimGrid 3.32"), std::string::npos) << r.out;
+}
+
+TEST(Cli, HelpListsEveryCommand) {
+  TempDir dir;
+  const auto r = run_evacsim({"--help"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* command : {"run", "validate", "compare"}) EXPECT_NE(r.out.find(command), std::string::npos) << command;
+}
+
+TEST(Cli, RunHelpListsItsOptions) {
+  TempDir dir;
+  const auto r = run_evacsim({"run", "--help"}, dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* option : {"--out", "--seed", "--replications", "--jobs", "--set", "--quiet", "--log"})
+    EXPECT_NE(r.out.find(option), std::string::npos) << option;
+}
+
+TEST(Cli, UnknownCommandIsBadInput) {
+  TempDir dir;
+  const auto r = run_evacsim({"fly"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--help"), std::string::npos) << r.err;
+}
+
+TEST(Cli, BadScenarioExitsTwoAndWritesNothing) {
+  TempDir dir;
+  const auto bad = dir.path() / "bad.yaml";
+  std::ofstream(bad) << "schema: 1\nname: bad\nstart: 2021-08-13T00:00+04:30\nend: +1h\nparkign: 3\n";
+  const auto out = dir.path() / "out";
+  const auto r = run_evacsim({"run", bad.string(), "--out", out.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("bad.yaml:5:1"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().string().find("partial"), std::string::npos) << entry.path();
+}
+
+TEST(Cli, BadSetOverrideExitsTwo) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto r = run_evacsim({"run", kScenario, "--out", out.string(), "--set", "fleets.lift.aircraft=-3"}, dir.path());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("fleets.lift.aircraft"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+}
+
+TEST(Cli, SetOverrideChangesTheRun) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const auto r = run_evacsim({"run", kScenario, "--out", out.string(), "-q", "--set", "fleets.lift.aircraft=2"}, dir.path());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Two aircraft on the same 6 h cycle: twice the sorties of one.
+  EXPECT_EQ(num(read_csv(out / "summary.csv")[0], "flights"), 34);
+}
+
+TEST(Cli, RunReplacesAPreviousResultOnlyWhenComplete) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", out.string(), "-q"}, dir.path()).exit_code, 0);
+  const std::string before = slurp(out / "summary.csv");
+  // A failing run (bad override) leaves the previous result as it was.
+  EXPECT_EQ(run_evacsim({"run", kScenario, "--out", out.string(), "--set", "end=oops"}, dir.path()).exit_code, 2);
+  EXPECT_EQ(slurp(out / "summary.csv"), before);
+  EXPECT_TRUE(std::filesystem::exists(out / "manifest.json"));
+}
+
+TEST(Cli, InterruptedRunLeavesNoResultDirectory) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(EVACSIM_BINARY, "evacsim", "run", source_path("tests/engine/scenarios/mmc.yaml").c_str(), "--out",
+          out.c_str(), "--replications", "500", "--jobs", "2", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  kill(pid, SIGINT);
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
+}
+
+TEST(Cli, ManifestDescribesTheRun) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", out.string(), "-q", "--seed", "42"}, dir.path()).exit_code, 0);
+  const std::string manifest = slurp(out / "manifest.json");
+  for (const char* key : {"\"evacsim_version\"", "\"command_line\"", "\"scenario_path\"", "\"scenario_sha256\"",
+                          "\"seed\": 42", "\"replications\": 1", "\"started\"", "\"finished\""})
+    EXPECT_NE(manifest.find(key), std::string::npos) << key << " in " << manifest;
+}
+
+TEST(Cli, CompareFindsNoDifferenceBetweenIdenticalRuns) {
+  TempDir dir;
+  const auto a = dir.path() / "a", b = dir.path() / "b";
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", a.string(), "-q"}, dir.path()).exit_code, 0);
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", b.string(), "-q"}, dir.path()).exit_code, 0);
+  const auto r = run_evacsim({"compare", a.string(), b.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.out << r.err;
+}
+
+TEST(Cli, CompareNamesARealChange) {
+  TempDir dir;
+  const auto a = dir.path() / "a", b = dir.path() / "b";
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", a.string(), "-q"}, dir.path()).exit_code, 0);
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", b.string(), "-q", "--set", "fleets.lift.aircraft=2"}, dir.path())
+                .exit_code,
+            0);
+  const auto diff = dir.path() / "diff.csv";
+  const auto r = run_evacsim({"compare", a.string(), b.string(), "--out", diff.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 1) << r.out << r.err;
+  EXPECT_NE(r.out.find("evacuated"), std::string::npos) << r.out;
+  EXPECT_NE(slurp(diff).find("summary.csv"), std::string::npos);
+}
+
+}  // namespace
