@@ -12,7 +12,6 @@
 #include <vector>
 
 #include "sim/engine/engine.hpp"
-#include "sim/flow/network.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/scenario/load.hpp"
 
@@ -49,10 +48,6 @@ int main(int argc, char** argv) {
     return 2;
   }
   const auto& scenario = *loaded.scenario;
-  if (!sim::flow::check_paths(scenario).empty()) {
-    std::cerr << "replication_probe: " << file << " has unroutable departures\n";
-    return 2;
-  }
   const double load_s = since(t0);
 
   t0 = std::chrono::steady_clock::now();
