@@ -100,6 +100,8 @@ awk -F, -v jr=$jobs_reps 'NR > 1 {
   n = split("people cities aircraft replications jobs", order, " ")
   for (i = 1; i <= n; ++i) printf "%s", rows[order[i]]
 }' "$results/scaling.csv" >"$results/scaling.md"
+echo "
+Load average at the end of the study (1, 5, 15 min): $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores; $runs run(s) per point." >>"$results/scaling.md"
 
 gnuplot <<EOF
 set terminal pngcairo size 1500,900 font "sans,10"
