@@ -126,6 +126,17 @@ TEST(Cli, RunRemovesPartialResultsOfKilledRuns) {
   EXPECT_TRUE(std::filesystem::exists(alive));
 }
 
+TEST(Cli, SimGridIsSilentUnlessAskedThroughLog) {
+  TempDir dir;
+  const auto quiet = run_evacsim({"run", kScenario, "--out", (dir.path() / "a").string(), "-q"}, dir.path());
+  ASSERT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  const auto verbose = run_evacsim(
+      {"run", kScenario, "--out", (dir.path() / "b").string(), "-q", "--log", "root.thresh:verbose"}, dir.path());
+  ASSERT_EQ(verbose.exit_code, 0);
+  EXPECT_NE(verbose.err.find("VERBOSE"), std::string::npos) << verbose.err.substr(0, 300);
+}
+
 TEST(Cli, ManifestDescribesTheRun) {
   TempDir dir;
   const auto out = dir.path() / "out";
