@@ -1,37 +1,29 @@
 // Writes a synthetic scenario scaled by parameters, for benchmarks and scaling studies:
-//   make_scenario --cities 34 --airports 1 --people 150000 --aircraft 20 --hours 120 > s.yaml
-// Cities sit on a grid around their airport and send everyone over one road; each airport has gates
-// staffed by a deployment; fleets cycle from a few staging bases. Capacities scale with the load so
-// that people flow (the engine's work grows with what happens, which is what is measured).
-#include <cmath>
-#include <cstdint>
+//   make_scenario --cities 34 --airports 1 --people 150000 --aircraft 40 --parking 16 --hours 120 > s.yaml
+// (what the scenario looks like: bench/synthetic.hpp).
 #include <cstdlib>
 #include <iostream>
 #include <string>
 
+#include "synthetic.hpp"
+
 namespace {
 
-struct Params {
-  int cities = 34, airports = 1, aircraft = 20, hours = 120, bases = 3;
-  std::int64_t people = 150000;
-  bool poisson = false;
-};
-
-[[noreturn]] void usage(const char* msg) {
+[[noreturn]] void usage(const std::string& msg) {
   std::cerr << "make_scenario: " << msg << "\n"
             << "usage: make_scenario [--cities N] [--airports N] [--people N] [--aircraft N] [--hours N] "
-               "[--bases N] [--poisson]\n";
+               "[--bases N] [--parking N] [--movements N] [--poisson]\n";
   std::exit(2);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  Params p;
+  bench::SyntheticParams p;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
     auto value = [&]() -> long long {
-      if (i + 1 >= argc) usage(("missing value after " + a).c_str());
+      if (i + 1 >= argc) usage("missing value after " + a);
       return std::atoll(argv[++i]);
     };
     if (a == "--cities") p.cities = static_cast<int>(value());
@@ -40,64 +32,14 @@ int main(int argc, char** argv) {
     else if (a == "--aircraft") p.aircraft = static_cast<int>(value());
     else if (a == "--hours") p.hours = static_cast<int>(value());
     else if (a == "--bases") p.bases = static_cast<int>(value());
+    else if (a == "--parking") p.parking = static_cast<int>(value());
+    else if (a == "--movements") p.movements_per_hour = static_cast<int>(value());
     else if (a == "--poisson") p.poisson = true;
-    else usage(("unknown argument " + a).c_str());
+    else usage("unknown argument " + a);
   }
-  if (p.cities < 1 || p.airports < 1 || p.aircraft < 1 || p.hours < 1 || p.bases < 1 || p.people < 0)
+  if (p.cities < 1 || p.airports < 1 || p.aircraft < 1 || p.hours < 1 || p.bases < 1 || p.people < 0 ||
+      p.parking < 1 || p.movements_per_hour < 1)
     usage("every count must be positive");
-
-  const std::int64_t per_city = p.people / p.cities;
-  // Everyone leaves over the first half of the run.
-  const double rate = std::max(1.0, static_cast<double>(per_city) / (p.hours / 2.0));
-  std::cout << "# Synthetic benchmark scenario: " << p.cities << " cities, " << p.airports << " airports, "
-            << p.people << " evacuees, " << p.aircraft << " aircraft, " << p.hours << " h.\n"
-            << "schema: 1\nname: synthetic\nstart: 2021-08-13T00:00+04:30\nend: +" << p.hours
-            << "h\nseed: 7\nreport_every: 1h\n"
-            << "nations:\n  - {id: us, name: United States}\n  - {id: af, name: Afghanistan}\n"
-            << "cohorts:\n  - {id: citizens, nation: us, priority: 1}\n"
-            << "  - {id: allies, nation: af, priority: 2, eligible_on: [us]}\n";
-  std::cout << "cities:\n";
-  for (int c = 0; c < p.cities; ++c) {
-    const int a = c % p.airports;
-    const double lat = 30 + (a % 10) * 0.8 + (c / p.airports % 10) * 0.05;
-    const double lon = 62 + (a / 10) * 0.8 + (c / p.airports / 10 % 10) * 0.05;
-    std::cout << "  - id: c" << c << "\n    position: {lat: " << lat << ", lon: " << lon << "}\n"
-              << "    captured_at: +" << (p.hours * 3 / 4 + c % 7) << "h\n"
-              << "    evacuees: {citizens: " << per_city / 10 << ", allies: " << per_city - per_city / 10 << "}\n"
-              << "    departures:\n      - {from: +" << c % 5 << "h, rate_per_hour: " << rate << ", process: "
-              << (p.poisson ? "poisson" : "steady") << ", to: a" << a << "}\n";
-  }
-  const std::int64_t per_airport_people = p.people / p.airports;
-  const int lanes = static_cast<int>(std::max<std::int64_t>(4, per_airport_people / p.hours / 30));
-  std::cout << "airports:\n";
-  for (int a = 0; a < p.airports; ++a) {
-    std::cout << "  - id: a" << a << "\n    city: c" << a << "\n    position: {lat: " << 30 + (a % 10) * 0.8
-              << ", lon: " << 62 + (a / 10) * 0.8 << "}\n"
-              << "    movements_per_hour: 20\n    parking: 12\n    holding_capacity: 20000\n    troops_required: 500\n"
-              << "    gates:\n      - {id: north, lanes: " << lanes << ", troops_per_lane: 20, civilian_lanes: 2, "
-              << "service_time: {dist: triangular, min: 1min, mode: 2min, max: 5min}}\n"
-              << "      - {id: south, lanes: " << lanes << ", troops_per_lane: 20, civilian_lanes: 2, "
-              << "service_time: {dist: triangular, min: 1min, mode: 2min, max: 5min}}\n";
-  }
-  std::cout << "staging_bases:\n";
-  for (int b = 0; b < p.bases; ++b)
-    std::cout << "  - {id: b" << b << ", position: {lat: " << 25 + b << ", lon: " << 51 + b
-              << "}, holding_capacity: 1000000, onward_per_hour: 100000}\n";
-  std::cout << "routes:\n";
-  for (int c = 0; c < p.cities; ++c)
-    std::cout << "  - {id: r" << c << ", from: c" << c << ", to: a" << c % p.airports
-              << ", mode: road, distance_km: " << 20 + c % 200 << ", speed_kmh: 40}\n";
-  std::cout << "aircraft_types:\n  - {id: c17, seats: 400, ground_time: 2h, cruise_kmh: 750}\n";
-  std::cout << "fleets:\n";
-  const int fleets = std::min(p.aircraft, p.airports * p.bases);
-  for (int f = 0; f < fleets; ++f) {
-    const int n = p.aircraft / fleets + (f < p.aircraft % fleets ? 1 : 0);
-    std::cout << "  - {id: f" << f << ", nation: us, type: c17, aircraft: " << n << ", base: b" << f % p.bases
-              << ", serves: [a" << f % p.airports << "], turnaround: 2h}\n";
-  }
-  std::cout << "deployments:\n";
-  for (int a = 0; a < p.airports; ++a)
-    std::cout << "  - {id: d" << a << ", nation: us, airport: a" << a << ", troops: " << 500 + 40 * lanes
-              << ", arrive_from: +0h, arrive_over: 24h}\n";
+  std::cout << bench::synthetic_scenario(p);
   return 0;
 }

@@ -13,6 +13,8 @@ packages=(
   libcsv-dev                           # RFC 4180 reader for `evacsim compare`
   libgtest-dev libgmock-dev            # GoogleTest 1.12
   libbenchmark-dev                     # Google Benchmark (bench/)
+  gnuplot-nox                          # bench/scaling.sh: the scaling plot (docs/img/scaling.png)
+  python3-simpy                        # bench/peers/: the SimPy peer model (SimPy 2.3 in Debian 12)
   clang libclang-rt-14-dev             # libFuzzer target of the scenario loader
   python3 python3-jsonschema python3-yaml  # independent check of scenarios/schema.json
 )

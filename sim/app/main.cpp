@@ -2,6 +2,8 @@
 // that knows the scenario loader, the engine, the writers and the analysis together.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <string>
 #include <vector>
@@ -14,7 +16,9 @@
 #define EVACSIM_VERSION "0.0.0"
 #endif
 
-int main(int argc, char** argv) {
+namespace {
+
+int run_cli(int argc, char** argv) {
   using namespace sim::app;
   CLI::App app{"evacsim: simulate non-combatant evacuation operations (NEO) from YAML scenarios.\n"
                "Scenario language: docs/scenario-language.md; result files: docs/results.md."};
@@ -84,4 +88,17 @@ int main(int argc, char** argv) {
     return kExitInternal;
   }
   return kExitInternal;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const int code = run_cli(argc, argv);
+  // Leave without running static destructors: SimGrid's dependencies (the ns-3 libraries Debian links
+  // it with) spend ~10 ms of every run tearing down their type registries, and nothing of ours needs
+  // them. Every result file is closed by now; flush what is buffered for the terminal.
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);
+  std::_Exit(code);
 }

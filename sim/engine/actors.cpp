@@ -132,6 +132,7 @@ bool Aircraft::wait_for_parking(int airport, double until) const {
   bool got_spot = false;
   while (!got_spot) {
     got_spot = !w.parking[a]->acquire_timeout(w.s.report_every_s);
+    ++w.wakeups;
     if (!got_spot && (w.net.airport(airport).fallen() || now() >= until)) break;
   }
   --w.traffic[a].waiting_for_parking;

@@ -168,6 +168,9 @@ output::ReplicationResult run_replication(const model::Scenario& scenario, int r
   auto world = std::make_unique<World>(scenario, replication);
   World& w = *world;
   build_platform(w);
+  // Simulated events, counted as actor wake-ups (the unit of SimGrid's bare sleep_for rate): sleeps
+  // here, waits for a parking spot in the aircraft actor.
+  sg4::Actor::on_wake_up_cb([&w](const sg4::Actor&) { ++w.wakeups; });
   sg4::Actor::create("recorder", w.hq, Recorder{w, options.progress});
   sg4::Actor::create("captures", w.hq, CaptureTimeline{w});
   for (std::size_t a = 0; a < scenario.airports.size(); ++a)
@@ -181,9 +184,12 @@ output::ReplicationResult run_replication(const model::Scenario& scenario, int r
       sg4::Actor::create("aircraft/" + scenario.fleets[f].id + "/" + std::to_string(k), host,
                          Aircraft{w, static_cast<int>(f), k});
   }
+  const auto actors = static_cast<std::int64_t>(engine->get_actor_count());
   engine->run_until(scenario.end_s);
   w.observe(scenario.end_s, 0);
   auto result = collect(w);
+  result.engine.actors = actors;
+  result.engine.actor_wakeups = w.wakeups;
   world.release();  // actors still hold references; the process ends soon after
   return result;
 }

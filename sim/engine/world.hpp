@@ -47,7 +47,8 @@ struct World {
   sg4::Host* hq = nullptr;
   std::map<std::string, sg4::Link*> route_links;
 
-  std::int64_t aboard = 0;  ///< boarded, not yet taken off
+  std::int64_t wakeups = 0;  ///< actor wake-ups: the simulated events (sleeps counted by a SimGrid signal)
+  std::int64_t aboard = 0;   ///< boarded, not yet taken off
   std::vector<std::int64_t> aboard_by_cohort;
   std::int64_t flights = 0, seats_flown = 0;
   double last_takeoff_s = -1;

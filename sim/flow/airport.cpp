@@ -85,7 +85,7 @@ void Airport::join(const Person& p) {
     for (Gate& g : gates_)
       if (g.queue.size() < best->queue.size()) best = &g;
   }
-  best->queue.push_back(p);
+  best->queue.push_back(Waiting{p.t, p.depart, p.origin, p.cohort});
   ++best->stats.arrivals;
   best->stats.queue_max = std::max<std::int64_t>(best->stats.queue_max, static_cast<std::int64_t>(best->queue.size()));
 }
@@ -123,7 +123,7 @@ void Airport::process(double t, Ledger& ledger) {
       continue;
     }
     Gate& g = *gs;
-    const Person p = g.queue.front();
+    const Waiting p = g.queue.front();
     g.queue.pop_front();
     g.free_at.pop();
     const double service = g.spec.service_time_s.sample(g.rng, true);
@@ -192,7 +192,7 @@ std::vector<Held> Airport::board(const std::vector<int>& carries, const std::vec
 
 void Airport::strand_everyone(double t, Ledger& ledger) {
   for (Gate& g : gates_) {
-    for (const Person& p : g.queue) ledger.strand(p.origin, p.cohort, 1, Where::Airport, t);
+    for (const Waiting& p : g.queue) ledger.strand(p.origin, p.cohort, 1, Where::Airport, t);
     g.queue.clear();
   }
   for (const Held& h : in_service_) ledger.strand(h.origin, h.cohort, 1, Where::Airport, t);
@@ -216,7 +216,7 @@ void Airport::fall(double t, Ledger& ledger) {
 void Airport::tally(std::vector<std::int64_t>& per_cohort) const {
   arriving_.tally(per_cohort);
   for (const Gate& g : gates_)
-    for (const Person& p : g.queue) ++per_cohort[static_cast<std::size_t>(p.cohort)];
+    for (const Waiting& p : g.queue) ++per_cohort[static_cast<std::size_t>(p.cohort)];
   for (const Held& h : in_service_) ++per_cohort[static_cast<std::size_t>(h.cohort)];
   for (std::size_t c = 0; c < ready_.size(); ++c) per_cohort[c] += static_cast<std::int64_t>(ready_[c].size());
 }

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/flow/fifo.hpp"
 #include "sim/flow/ledger.hpp"
 #include "sim/flow/people.hpp"
 #include "sim/flow/stats.hpp"
@@ -32,6 +33,14 @@ struct Held {
   bool operator>(const Held& o) const { return ready > o.ready; }
 };
 
+/// Someone in a gate's queue: 24 bytes (a Person less its path), since queues can hold millions.
+struct Waiting {
+  double t = 0;       ///< joined the queue
+  double depart = 0;  ///< left their city
+  int origin = 0;
+  int cohort = 0;
+};
+
 struct GateStats {
   std::int64_t arrivals = 0, served = 0, queue_max = 0;
   Histogram wait_s;
@@ -42,8 +51,9 @@ class Airport {
  public:
   Airport(const model::Airport& spec, std::size_t cohorts, std::uint64_t seed, int replication);
 
-  /// People on their way here; they join a gate queue at their arrival time.
-  void accept(const Run& run) { arriving_.push(run); }
+  /// People on their way here; they join a gate queue at their arrival time. `source`: who sends them
+  /// (runs of one source come in time order; see RunQueue).
+  void accept(const Run& run, int source = 0) { arriving_.push(run, source); }
   /// Commits every arrival and service start before `t`.
   void process(double t, Ledger& ledger);
 
@@ -94,7 +104,7 @@ class Airport {
     double factor = 1;         ///< incidents
     int open = 0;              ///< lanes open now
     std::priority_queue<double, std::vector<double>, std::greater<>> free_at;  ///< one entry per open lane
-    std::deque<Person> queue;
+    std::deque<Waiting> queue;  ///< a deque, not a Fifo: it can hold millions and should not double in size
     GateStats stats;
     double last_change = 0;
   };

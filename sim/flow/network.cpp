@@ -207,7 +207,8 @@ void Network::emit(Stream& st, double t_limit) {
   const double capture = std::max(0.0, capture_s_[c]);
   const double f = flow_after_capture_[c];
   auto& left = city_left_[c][static_cast<std::size_t>(st.cohort)];
-  RunBuilder out;
+  RunBuilder& out = scratch_;
+  out.clear();
   while (!st.done && st.next_t < t_limit) {
     const double t = st.next_t;
     if ((t >= capture && f == 0) || left == 0) {
@@ -228,15 +229,15 @@ void Network::emit(Stream& st, double t_limit) {
     if (t < capture && next >= capture) next = f > 0 ? capture + (next - capture) / f : kInf;
     st.next_t = next;
   }
-  for (const Run& run : out.runs()) push_to_stage(run);
+  for (const Run& run : out.runs()) push_to_stage(run, static_cast<int>(&st - streams_.data()));
 }
 
-void Network::push_to_stage(const Run& run) {
+void Network::push_to_stage(const Run& run, int source) {
   const Path& p = paths_[static_cast<std::size_t>(run.path)];
   if (static_cast<std::size_t>(run.hop) < p.roads.size())
-    roads_[static_cast<std::size_t>(p.roads[static_cast<std::size_t>(run.hop)])].queue.push(run);
+    roads_[static_cast<std::size_t>(p.roads[static_cast<std::size_t>(run.hop)])].queue.push(run, source);
   else
-    airports_[static_cast<std::size_t>(p.airport)]->accept(run);
+    airports_[static_cast<std::size_t>(p.airport)]->accept(run, source);
 }
 
 void Network::advance_to(double t) {
@@ -244,7 +245,8 @@ void Network::advance_to(double t) {
   for (Stream& st : streams_) emit(st, t);
   for (int ri : road_order_) {
     Road& road = roads_[static_cast<std::size_t>(ri)];
-    RunBuilder out;
+    RunBuilder& out = scratch_;
+    out.clear();
     while (!road.queue.empty() && road.queue.next_time() < t) {
       Person p = road.queue.pop();
       double entry = road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t;
@@ -252,7 +254,7 @@ void Network::advance_to(double t) {
       if (entry >= road.closed_for_good || entry == kInf) {
         // Stranded where the road closed: now if it already has, else when it will.
         p.t = std::isinf(road.closed_for_good) ? p.t : std::max(p.t, road.closed_for_good);
-        doomed_.push(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop});
+        doomed_.push(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop}, ri);
         continue;
       }
       if (road.headway_s > 0) road.next_free = entry + road.headway_s / road.schedule.factor_at(entry);
@@ -260,7 +262,7 @@ void Network::advance_to(double t) {
       ++p.hop;
       out.push(p);
     }
-    for (const Run& run : out.runs()) push_to_stage(run);
+    for (const Run& run : out.runs()) push_to_stage(run, static_cast<int>(streams_.size()) + ri);
   }
   while (!doomed_.empty() && doomed_.next_time() < t) {
     const Person p = doomed_.pop();

@@ -75,7 +75,8 @@ class Network {
 
   void build_paths(const model::Scenario& s, const model::Realization& r);
   void emit(Stream& st, double t_limit);
-  void push_to_stage(const Run& run);
+  /// `source`: who pushes (a stream, or streams_.size() + an upstream road), for RunQueue's lanes.
+  void push_to_stage(const Run& run, int source);
 
   const model::Scenario& scenario_;
   std::vector<double> capture_s_;
@@ -87,6 +88,7 @@ class Network {
   std::vector<Path> paths_;
   RunQueue doomed_;  ///< people who will reach a road after it closed for good, stranded at that time
   std::vector<std::unique_ptr<Airport>> airports_;
+  RunBuilder scratch_;  ///< reused by emit and the road loop (no allocation per call)
   Ledger ledger_;
   double now_ = 0;
 };

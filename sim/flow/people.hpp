@@ -4,7 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <utility>
 #include <vector>
+
+#include "sim/flow/fifo.hpp"
 
 namespace sim::flow {
 
@@ -36,15 +39,24 @@ class RunBuilder {
   void push(const Person& p);
   bool empty() const { return runs_.empty(); }
   std::vector<Run>& runs() { return runs_; }
+  /// Forgets the runs, keeping the memory (a builder is reused across calls).
+  void clear() { runs_.clear(); }
 
  private:
   std::vector<Run> runs_;
 };
 
 /// People waiting to be processed by a stage, popped in time order (ties: first pushed first).
+///
+/// Each pushing source (a departure stream, an upstream road) pushes its runs in time order, so the
+/// queue keeps one FIFO lane of runs per source and a heap over the lanes' heads only: a pop costs
+/// O(log lanes), not O(log runs), which matters when thousands of people wait at a road's entry. A run
+/// pushed out of time order for its source gets a lane of its own, so any push order pops correctly.
+/// The pop order is exactly that of a single heap of runs keyed by (time, push order).
 class RunQueue {
  public:
-  void push(const Run& run);
+  /// `source`: who pushes (any small non-negative id, stable for the queue's life).
+  void push(const Run& run, int source = 0);
   bool empty() const { return heap_.empty(); }
   /// Time of the next person; only when !empty().
   double next_time() const { return heap_.front().next_t; }
@@ -52,19 +64,32 @@ class RunQueue {
   /// People still queued (for the timeline's on_road count).
   std::int64_t count() const { return count_; }
   /// Adds the people still queued to `per_cohort[cohort]`.
-  void tally(std::vector<std::int64_t>& per_cohort) const {
-    for (const Entry& e : heap_) per_cohort[static_cast<std::size_t>(e.run.cohort)] += e.run.n - e.k;
-  }
+  void tally(std::vector<std::int64_t>& per_cohort) const;
 
  private:
-  struct Entry {
+  struct Queued {
+    Run run;
+    std::uint64_t seq;  ///< push order: breaks ties between equal times
+  };
+  struct Lane {
+    Fifo<Queued> runs;
+    std::int64_t k = 0;  ///< people of runs.front() already popped
+    double last_t = 0;   ///< time of the last person of the last run pushed
+    int source = -1;     ///< -1: a lane of its own for one out-of-order run (reused once empty)
+  };
+  struct Head {
     double next_t;
     std::uint64_t seq;
-    std::int64_t k;
-    Run run;
-    bool operator>(const Entry& o) const { return next_t != o.next_t ? next_t > o.next_t : seq > o.seq; }
+    int lane;
+    bool operator>(const Head& o) const { return next_t != o.next_t ? next_t > o.next_t : seq > o.seq; }
   };
-  std::vector<Entry> heap_;  ///< a min-heap (std::push_heap with greater), iterable for tallies
+  int lane_for(const Run& run, int source);
+  void sift_down(std::size_t i);
+
+  std::vector<Lane> lanes_;
+  std::vector<std::pair<int, int>> lane_of_source_;  ///< (source, lane); few sources per queue
+  std::vector<int> spare_lanes_;                     ///< emptied lanes of out-of-order runs
+  std::vector<Head> heap_;                           ///< min-heap of non-empty lanes' heads
   std::uint64_t seq_ = 0;
   std::int64_t count_ = 0;
 };

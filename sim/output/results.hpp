@@ -61,6 +61,12 @@ struct ConstraintRow {
   double saturated_h = 0;
 };
 
+/// What the engine did to produce a replication (for benchmarks; written to no result file).
+struct EngineStats {
+  std::int64_t actors = 0;         ///< SimGrid actors created
+  std::int64_t actor_wakeups = 0;  ///< an actor resumed: after a sleep, or after waiting for a parking spot
+};
+
 struct ReplicationResult {
   int replication = 1;
   std::uint64_t seed = 0;
@@ -71,6 +77,7 @@ struct ReplicationResult {
   std::vector<CohortRow> cohorts;
   std::vector<GateRow> gates;
   std::vector<ConstraintRow> constraints;
+  EngineStats engine;
 };
 
 }  // namespace sim::output

@@ -119,5 +119,22 @@ TEST(RunQueue, PopsPeopleOfInterleavedRunsInTimeOrder) {
   EXPECT_EQ(n, 10);
 }
 
+TEST(RunQueue, PopsInTimeOrderWhenOneSourcePushesOutOfOrder) {
+  // Source 0 goes back in time (its second run starts before its first ends); source 1 interleaves.
+  RunQueue q;
+  q.push(flow::Run{10, 1, 10, 1, 5, 0, 0, 0, 0}, 0);  // 10 .. 14
+  q.push(flow::Run{2, 4, 2, 4, 3, 0, 1, 0, 0}, 0);    // 2, 6, 10 (the 10 was pushed later: after)
+  q.push(flow::Run{5, 0, 5, 0, 2, 0, 2, 0, 0}, 1);    // 5, 5
+  std::vector<std::pair<double, int>> popped;
+  while (!q.empty()) {
+    const Person p = q.pop();
+    popped.emplace_back(p.t, p.origin);
+  }
+  const std::vector<std::pair<double, int>> expected{{2, 1}, {5, 2}, {5, 2}, {6, 1}, {10, 0}, {10, 1},
+                                                     {11, 0}, {12, 0}, {13, 0}, {14, 0}};
+  EXPECT_EQ(popped, expected);
+  EXPECT_EQ(q.count(), 0);
+}
+
 }  // namespace
 }  // namespace sim::flow

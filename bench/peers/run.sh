@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# The peer comparison: the same model (bench/peers/README.md) in evacsim (gate_airlift.yaml, through
+# the real CLI) and in SimPy (gate_airlift_simpy.py, Debian's python3-simpy), at scale 1 (40,000
+# people) and 10 (400,000 people: rate, lanes and aircraft times ten). Medians of several runs of wall
+# and CPU time; both models' answers side by side. Writes bench/results/peers.md.
+#   bench/peers/run.sh [--quick] [--no-build]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$PWD
+quick=0 build=1
+for a in "$@"; do
+  case "$a" in
+    --quick) quick=1 ;;
+    --no-build) build=0 ;;
+    *) echo "usage: bench/peers/run.sh [--quick] [--no-build]" >&2; exit 2 ;;
+  esac
+done
+export LC_ALL=C
+if [ $build = 1 ]; then
+  cmake --preset release >/dev/null
+  cmake --build --preset release --target evacsim >/dev/null
+fi
+if ! /usr/bin/python3 -c 'import SimPy' 2>/dev/null; then
+  echo "peers: SimPy missing (Debian package python3-simpy; scripts/install-deps.sh installs it)" >&2
+  exit 1
+fi
+runs=$([ $quick = 1 ] && echo 1 || echo 5)
+work=$(mktemp -d /tmp/evacsim-peers.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
+
+scales=(1 10)
+[ $quick = 1 ] && scales=(1)
+{
+  echo "| model, scale | people | wall s (median of $runs) | CPU s (median) | evacuated | flights | mean gate wait h | events |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+} >"$work/table"
+for k in "${scales[@]}"; do
+  # Scale the evacsim scenario the way the SimPy model scales (people, rate, lanes, aircraft).
+  sed -e "s/people: 40000/people: $((40000 * k))/" -e "s/rate_per_hour: 400,/rate_per_hour: $((400 * k)),/" \
+      -e "s/lanes: 20, troops_per_lane: 0, civilian_lanes: 20/lanes: $((20 * k)), troops_per_lane: 0, civilian_lanes: $((20 * k))/" \
+      -e "s/aircraft: 10,/aircraft: $((10 * k)),/" bench/peers/gate_airlift.yaml >"$work/model.yaml"
+  : >"$work/e" ; : >"$work/p"
+  for _ in $(seq $runs); do
+    /usr/bin/time -f "%e %U %S" -o "$work/t" build/evacsim run "$work/model.yaml" --replications 1 --jobs 1 --out "$work/out" --quiet
+    tail -1 "$work/t" >>"$work/e"
+    /usr/bin/time -f "%e %U %S" -o "$work/t" /usr/bin/python3 bench/peers/gate_airlift_simpy.py --scale "$k" >"$work/simpy.out"
+    tail -1 "$work/t" >>"$work/p"
+  done
+  events=$(build/replication_probe "$work/model.yaml" | grep -o 'events=[0-9]*' | cut -d= -f2)
+  IFS=, read -r _ _ ev_evacuated _ _ ev_flights _ _ _ _ ev_wait _ <<<"$(sed -n 2p "$work/out/summary.csv")"
+  sp() { grep -o "$1=[^ ]*" "$work/simpy.out" | cut -d= -f2; }
+  printf '| evacsim (C++/SimGrid, lazy flows), x%d | %d | %.3f | %.3f | %s | %s | %.4f | %s |\n' "$k" $((40000 * k)) \
+    "$(awk '{print $1}' "$work/e" | median)" "$(awk '{print $2+$3}' "$work/e" | median)" \
+    "$ev_evacuated" "$ev_flights" "$ev_wait" "$events" >>"$work/table"
+  printf '| SimPy %s (Python %s, a process per person), x%d | %d | %.3f | %.3f | %s | %s | %.4f | %s |\n' \
+    "$(/usr/bin/python3 -c 'import SimPy; print(SimPy.__version__)' 2>/dev/null || echo 2)" \
+    "$(/usr/bin/python3 -c 'import platform; print(platform.python_version())')" "$k" $((40000 * k)) \
+    "$(awk '{print $1}' "$work/p" | median)" "$(awk '{print $2+$3}' "$work/p" | median)" \
+    "$(sp evacuated)" "$(sp flights)" "$(sp gate_wait_mean_h)" "$(sp events)" >>"$work/table"
+done
+mkdir -p bench/results
+cp "$work/table" bench/results/peers.md
+cat bench/results/peers.md
