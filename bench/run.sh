@@ -99,6 +99,7 @@ M[s34]=$(measure s34 "$runs" "$bin/evacsim" run "$work/syn-34.yaml" --replicatio
 big_runs=$([ $quick = 1 ] && echo 1 || echo 3)
 M[big]=$(measure big $big_runs "$bin/evacsim" run "$work/syn-big.yaml" --replications 1 --jobs 1 "${out_args[@]}")
 M[bare]=$(measure bare "$runs" "$bin/evacsim" --version)
+M[validate]=$(measure validate "$runs" "$bin/evacsim" validate $kabul)
 
 row() {  # label key
   read -r wall cpu rss lo hi <<<"${M[$2]}"
@@ -108,6 +109,7 @@ row() {  # label key
   echo "| CLI case (\`evacsim run ... --quiet\`) | wall s (median) | CPU s (median, all processes) | wall range | peak RSS MB (largest process) |"
   echo "|---|---:|---:|---:|---:|"
   row "\`evacsim --version\` (process start-up alone)" bare
+  row "\`evacsim validate kabul-2021.yaml\` (start-up + YAML load and checks)" validate
   row "kabul-2021, --replications 1" k1
   row "kabul-2021, --replications 10 --jobs 2" k10
   row "kabul-2021, --replications $reps_many --jobs 2 ($many_runs runs)" kmany

@@ -17,16 +17,6 @@ flow::CapacitySchedule schedule_for(const model::Scenario& s, const model::Reali
   return sched;
 }
 
-const model::Position* position_of(const model::Scenario& s, const std::string& id) {
-  for (const auto& a : s.airports)
-    if (a.id == id) return &a.position;
-  for (const auto& b : s.staging_bases)
-    if (b.id == id) return &b.position;
-  for (const auto& c : s.cities)
-    if (c.id == id) return &c.position;
-  return nullptr;
-}
-
 }  // namespace
 
 World::World(const model::Scenario& scenario, int rep)
@@ -57,20 +47,25 @@ World::World(const model::Scenario& scenario, int rep)
     });
     carries.push_back(std::move(cs));
   }
+  for (std::size_t i = 0; i < s.routes.size(); ++i) {
+    const auto& rt = s.routes[i];
+    if (rt.mode != model::RouteMode::Air) continue;
+    air_route_s.emplace(std::make_pair(rt.from, rt.to), r.routes[i].travel_s);
+    air_route_s.emplace(std::make_pair(rt.to, rt.from), r.routes[i].travel_s);
+  }
+  for (const auto& a : s.airports) positions.emplace(a.id, &a.position);
+  for (const auto& b : s.staging_bases) positions.emplace(b.id, &b.position);
+  for (const auto& c : s.cities) positions.emplace(c.id, &c.position);
   saturated_s.assign(output::kConstraints.size(), std::vector<double>(s.airports.size(), 0.0));
   any_saturated_s.assign(output::kConstraints.size(), 0.0);
 }
 
 double World::flight_time_s(const std::string& from, const std::string& to, double cruise_kmh) const {
-  for (std::size_t i = 0; i < s.routes.size(); ++i) {
-    const auto& rt = s.routes[i];
-    if (rt.mode == model::RouteMode::Air && ((rt.from == from && rt.to == to) || (rt.from == to && rt.to == from)))
-      return r.routes[i].travel_s;
-  }
-  const model::Position* a = position_of(s, from);
-  const model::Position* b = position_of(s, to);
-  if (!a || !b || cruise_kmh <= 0) return 0;
-  return model::distance_km(*a, *b) / cruise_kmh * model::kSecondsPerHour;
+  if (auto it = air_route_s.find({from, to}); it != air_route_s.end()) return it->second;
+  const auto a = positions.find(from);
+  const auto b = positions.find(to);
+  if (a == positions.end() || b == positions.end() || cruise_kmh <= 0) return 0;
+  return model::distance_km(*a->second, *b->second) / cruise_kmh * model::kSecondsPerHour;
 }
 
 void World::observe(double t, double weight_s) {

@@ -60,6 +60,11 @@ struct World {
 
   /// Flight time in seconds between two places (an air route's travel time, else great circle / cruise).
   double flight_time_s(const std::string& from, const std::string& to, double cruise_kmh) const;
+  /// Looked up by flight_time_s (built once: aircraft ask at every sortie). Air routes by (from, to),
+  /// both directions, the first listed winning; positions by place id (airports, then staging bases,
+  /// then cities, the first found winning).
+  std::map<std::pair<std::string, std::string>, double> air_route_s;
+  std::map<std::string, const model::Position*> positions;
   /// Advances the people network to now, samples the timeline and the saturation measures.
   void observe(double t, double weight_s);
 };

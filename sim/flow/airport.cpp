@@ -25,6 +25,7 @@ int Airport::nominal_open(const Gate& g) const {
 }
 
 void Airport::set_open(Gate& g, int open, double t) {
+  next_event_ = -kInf;  // lanes change: service starts must be recomputed
   g.stats.open_lane_s += g.open * std::max(0.0, t - g.last_change);
   g.last_change = t;
   while (g.open < open) {
@@ -90,7 +91,7 @@ void Airport::join(const Person& p) {
   best->stats.queue_max = std::max<std::int64_t>(best->stats.queue_max, static_cast<std::int64_t>(best->queue.size()));
 }
 
-void Airport::process(double t, Ledger& ledger) {
+void Airport::process_events(double t, Ledger& ledger) {
   for (;;) {
     const double ta = arriving_.empty() ? kInf : arriving_.next_time();
     double ts = kInf;
@@ -115,7 +116,10 @@ void Airport::process(double t, Ledger& ledger) {
       ready_[static_cast<std::size_t>(h.cohort)].push_back(h);
       ++ready_count_;
     }
-    if (!(tn < t)) break;
+    if (!(tn < t)) {
+      next_event_ = std::min({ta, ts, in_service_.empty() ? kInf : in_service_.front().ready});
+      break;
+    }
     if (ta <= ts) {
       const Person p = arriving_.pop();
       if (fallen_) ledger.strand(p.origin, p.cohort, 1, Where::Airport, p.t);
@@ -167,6 +171,7 @@ std::int64_t Airport::ready_count(const std::vector<int>& carries) const {
 
 std::vector<Held> Airport::board(const std::vector<int>& carries, const std::vector<int>& priority_of,
                                  std::int64_t seats) {
+  next_event_ = -kInf;  // holding room frees: service starts must be recomputed
   std::vector<Held> aboard;
   std::size_t i = 0;
   while (i < carries.size() && static_cast<std::int64_t>(aboard.size()) < seats) {
@@ -207,6 +212,7 @@ void Airport::strand_everyone(double t, Ledger& ledger) {
 
 void Airport::fall(double t, Ledger& ledger) {
   if (fallen_) return;
+  next_event_ = -kInf;
   fallen_ = true;
   fell_at_ = t;
   strand_everyone(t, ledger);

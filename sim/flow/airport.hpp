@@ -9,8 +9,10 @@
 //   auto aboard = airport.board(now, carries, 450);
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <limits>
 #include <queue>
 #include <string>
 #include <vector>
@@ -53,9 +55,18 @@ class Airport {
 
   /// People on their way here; they join a gate queue at their arrival time. `source`: who sends them
   /// (runs of one source come in time order; see RunQueue).
-  void accept(const Run& run, int source = 0) { arriving_.push(run, source); }
-  /// Commits every arrival and service start before `t`.
-  void process(double t, Ledger& ledger);
+  void accept(const Run& run, int source = 0) {
+    arriving_.push(run, source);
+    next_event_ = std::min(next_event_, run.t0);
+  }
+  /// Commits every arrival, service start and service end before `t`.
+  void process(double t, Ledger& ledger) {
+    if (next_event_ >= t) {  // nothing due: only the time known moves on (cheap for idle airports)
+      last_t_ = std::max(last_t_, t);
+      return;
+    }
+    process_events(t, ledger);
+  }
 
   /// Recomputes open lanes from troops present (surplus beyond troops_required fills gates in order).
   void set_troops(std::int64_t troops, double t);
@@ -108,6 +119,7 @@ class Airport {
     GateStats stats;
     double last_change = 0;
   };
+  void process_events(double t, Ledger& ledger);
   void set_open(Gate& g, int open, double t);
   int nominal_open(const Gate& g) const;
   void join(const Person& p);
@@ -126,6 +138,9 @@ class Airport {
   bool fallen_ = false;
   double fell_at_ = model::kNever;
   double last_t_ = 0;
+  /// A lower bound of the next arrival, service start or service end, valid until lanes, holding room
+  /// or the airport's state change (then -inf: process() must look).
+  double next_event_ = -std::numeric_limits<double>::infinity();
 };
 
 }  // namespace sim::flow

@@ -200,6 +200,11 @@ void Network::build_paths(const model::Scenario& s, const model::Realization& r)
     for (int v : next[static_cast<std::size_t>(u)])
       if (--indegree[static_cast<std::size_t>(v)] == 0) ready.push(v);
   }
+  for (std::size_t k = 0; k < road_order_.size(); ++k)
+    roads_[static_cast<std::size_t>(road_order_[k])].rank = static_cast<int>(k);
+  for (std::size_t i = 0; i < streams_.size(); ++i)
+    if (streams_[i].next_t < kInf) stream_heap_.emplace_back(streams_[i].next_t, static_cast<int>(i));
+  std::make_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
 }
 
 void Network::emit(Stream& st, double t_limit) {
@@ -234,17 +239,74 @@ void Network::emit(Stream& st, double t_limit) {
 
 void Network::push_to_stage(const Run& run, int source) {
   const Path& p = paths_[static_cast<std::size_t>(run.path)];
-  if (static_cast<std::size_t>(run.hop) < p.roads.size())
-    roads_[static_cast<std::size_t>(p.roads[static_cast<std::size_t>(run.hop)])].queue.push(run, source);
-  else
+  if (static_cast<std::size_t>(run.hop) < p.roads.size()) {
+    const int ri = p.roads[static_cast<std::size_t>(run.hop)];
+    roads_[static_cast<std::size_t>(ri)].queue.push(run, source);
+    mark_road(ri, run.t0);
+  } else
     airports_[static_cast<std::size_t>(p.airport)]->accept(run, source);
+}
+
+void Network::mark_road(int ri, double t0) {
+  Road& road = roads_[static_cast<std::size_t>(ri)];
+  if (in_round_ && t0 < round_t_ && road.rank > current_rank_) {
+    if (!road.in_due) {
+      road.in_due = true;
+      due_roads_.push_back(road.rank);
+      std::push_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
+    }
+    return;
+  }
+  if (t0 < road.scheduled) {
+    road.scheduled = t0;
+    road_heap_.emplace_back(t0, ri);
+    std::push_heap(road_heap_.begin(), road_heap_.end(), std::greater<>{});
+  }
 }
 
 void Network::advance_to(double t) {
   if (t < now_) return;
-  for (Stream& st : streams_) emit(st, t);
-  for (int ri : road_order_) {
+  round_t_ = t;
+  in_round_ = true;
+  current_rank_ = -1;
+  // Departures due before t, stream by stream in stream order.
+  due_streams_.clear();
+  while (!stream_heap_.empty() && stream_heap_.front().first < t) {
+    std::pop_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
+    due_streams_.push_back(stream_heap_.back().second);
+    stream_heap_.pop_back();
+  }
+  std::sort(due_streams_.begin(), due_streams_.end());
+  for (int i : due_streams_) {
+    Stream& st = streams_[static_cast<std::size_t>(i)];
+    emit(st, t);
+    if (!st.done && st.next_t < kInf) {
+      stream_heap_.emplace_back(st.next_t, i);
+      std::push_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
+    }
+  }
+  // Roads with someone due before t, upstream first (road_order_); a road fed by one processed
+  // later in this advance (a cycle) waits for the next advance, as in a sweep of road_order_.
+  while (!road_heap_.empty() && road_heap_.front().first < t) {
+    std::pop_heap(road_heap_.begin(), road_heap_.end(), std::greater<>{});
+    const auto [time, ri] = road_heap_.back();
+    road_heap_.pop_back();
     Road& road = roads_[static_cast<std::size_t>(ri)];
+    if (time != road.scheduled) continue;  // stale
+    road.scheduled = kInf;
+    if (!road.in_due) {
+      road.in_due = true;
+      due_roads_.push_back(road.rank);
+      std::push_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
+    }
+  }
+  while (!due_roads_.empty()) {
+    std::pop_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
+    current_rank_ = due_roads_.back();
+    due_roads_.pop_back();
+    const int ri = road_order_[static_cast<std::size_t>(current_rank_)];
+    Road& road = roads_[static_cast<std::size_t>(ri)];
+    road.in_due = false;
     RunBuilder& out = scratch_;
     out.clear();
     while (!road.queue.empty() && road.queue.next_time() < t) {
@@ -263,7 +325,10 @@ void Network::advance_to(double t) {
       out.push(p);
     }
     for (const Run& run : out.runs()) push_to_stage(run, static_cast<int>(streams_.size()) + ri);
+    if (!road.queue.empty()) mark_road(ri, road.queue.next_time());
   }
+  current_rank_ = -1;
+  in_round_ = false;
   while (!doomed_.empty() && doomed_.next_time() < t) {
     const Person p = doomed_.pop();
     ledger_.strand(p.origin, p.cohort, 1, Where::Road, p.t);

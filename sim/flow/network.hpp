@@ -67,6 +67,9 @@ class Network {
     CapacitySchedule schedule;
     double next_free = -model::kNever;
     RunQueue queue;
+    int rank = 0;                      ///< position in road_order_
+    double scheduled = model::kNever;  ///< time of this road's live entry in road_heap_ (kNever: none)
+    bool in_due = false;               ///< waiting in due_roads_ to be processed in this advance
   };
   struct Path {
     std::vector<int> roads;  ///< road stage indices in order
@@ -77,6 +80,9 @@ class Network {
   void emit(Stream& st, double t_limit);
   /// `source`: who pushes (a stream, or streams_.size() + an upstream road), for RunQueue's lanes.
   void push_to_stage(const Run& run, int source);
+  /// Someone reaches road `ri`'s queue at `t0`: has it processed in this advance if it is still to
+  /// come (downstream of the road in progress) and t0 is due, else at the advance that passes t0.
+  void mark_road(int ri, double t0);
 
   const model::Scenario& scenario_;
   std::vector<double> capture_s_;
@@ -89,6 +95,17 @@ class Network {
   RunQueue doomed_;  ///< people who will reach a road after it closed for good, stranded at that time
   std::vector<std::unique_ptr<Airport>> airports_;
   RunBuilder scratch_;  ///< reused by emit and the road loop (no allocation per call)
+
+  // advance_to touches only the streams, roads and airports with something due before t, in the same
+  // order as a sweep over all of them would, so its cost follows what happens, not how many cities,
+  // roads and airports there are (actors call it at every wake-up).
+  std::vector<std::pair<double, int>> stream_heap_;  ///< (next departure, stream) of live streams; min-heap
+  std::vector<int> due_streams_;                     ///< scratch: streams due in this advance
+  std::vector<std::pair<double, int>> road_heap_;    ///< (time, road); entries not matching Road::scheduled are stale
+  std::vector<int> due_roads_;                       ///< ranks of roads to process in this advance; min-heap
+  double round_t_ = 0;                               ///< the t of the advance in progress
+  int current_rank_ = -1;                            ///< rank of the road in progress (-1: none yet)
+  bool in_round_ = false;
   Ledger ledger_;
   double now_ = 0;
 };
