@@ -6,12 +6,14 @@
 # Writes bench/results/*.md and splices the tables into docs/performance.md between its markers.
 #   bench/run.sh            full mode (the figures in docs/performance.md; ~15-25 min on 2 cores)
 #   bench/run.sh --quick    a sanity pass: fewer runs, smaller cases (~3 min)
-# Options: --no-build, --skip-scaling, --skip-peers, --runs N (runs per CLI case; default 7, quick 3).
+# Options: --no-build, --skip-scaling, --skip-peers, --runs N (runs per CLI case; default 7, quick 3),
+#          --splice-only (measure nothing: put the tables of bench/results/ into docs/performance.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
+results=$root/bench/results
 
-quick=0 build=1 scaling=1 peers=1 runs=""
+quick=0 build=1 scaling=1 peers=1 runs="" splice_only=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --quick) quick=1 ;;
@@ -19,19 +21,45 @@ while [ $# -gt 0 ]; do
     --skip-scaling) scaling=0 ;;
     --skip-peers) peers=0 ;;
     --runs) runs=$2; shift ;;
-    *) echo "usage: bench/run.sh [--quick] [--no-build] [--skip-scaling] [--skip-peers] [--runs N]" >&2; exit 2 ;;
+    --splice-only) splice_only=1 ;;
+    *) echo "usage: bench/run.sh [--quick] [--no-build] [--skip-scaling] [--skip-peers] [--runs N] [--splice-only]" >&2; exit 2 ;;
   esac
   shift
 done
 [ -n "$runs" ] || runs=$([ $quick = 1 ] && echo 3 || echo 7)
 export LC_ALL=C
 
+# --- splice into docs/performance.md ----------------------------------------------------------------------
+splice() {  # marker file: replaces the lines between <!-- bench:NAME --> and <!-- /bench:NAME -->
+  python3 - docs/performance.md "$1" "$2" <<'PY'
+import re, sys
+doc, name, path = sys.argv[1:4]
+text = open(doc).read()
+body = open(path).read().rstrip("\n")
+pat = re.compile(r"(<!-- bench:%s -->\n).*?(<!-- /bench:%s -->)" % (re.escape(name), re.escape(name)), re.S)
+if not pat.search(text):
+    sys.exit(f"bench: no <!-- bench:{name} --> marker in {doc}")
+text = pat.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
+open(doc, "w").write(text)
+PY
+}
+splice_all() {
+  if [ -f docs/performance.md ]; then
+    for part in machine cli events micro targets; do splice $part "$results/$part.md"; done
+    if [ -f "$results/scaling.md" ]; then splice scaling "$results/scaling.md"; fi
+    if [ -f "$results/peers.md" ]; then splice peers "$results/peers.md"; fi
+  fi
+}
+if [ $splice_only = 1 ]; then
+  splice_all
+  exit 0
+fi
+
 if [ $build = 1 ]; then
   cmake --preset release >/dev/null
   cmake --build --preset release --target evacsim make_scenario replication_probe micro_bench >/dev/null
 fi
 bin=$root/build
-results=$root/bench/results
 mkdir -p "$results"
 work=$(mktemp -d /tmp/evacsim-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
@@ -114,7 +142,7 @@ row() {  # label key
   row "kabul-2021, --replications 10 --jobs 2" k10
   row "kabul-2021, --replications $reps_many --jobs 2 ($many_runs runs)" kmany
   row "synthetic: 34 cities, 150,000 evacuees, 40 aircraft, 1 replication" s34
-  row "synthetic: 1,000 cities, 100 airports, $(printf "%'d" $big_people | tr "'" ,) evacuees, 1,000 aircraft ($big_runs runs)" big
+  row "synthetic: 1,000 cities, 100 airports, $(awk -v n=$big_people 'BEGIN {printf "%g M", n / 1e6}') evacuees, 1,000 aircraft ($big_runs runs)" big
 } >"$results/cli.md"
 
 # --- probe: events per second -----------------------------------------------------------------------------
@@ -179,6 +207,8 @@ read -r k1_wall _ k1_rss _ _ <<<"${M[k1]}"
 read -r many_wall _ _ _ _ <<<"${M[kmany]}"
 read -r s34_wall _ s34_rss _ _ <<<"${M[s34]}"
 read -r big_wall _ big_rss _ _ <<<"${M[big]}"
+big_rss=$(printf '%.0f' "$big_rss")
+s34_rss_r=$(printf '%.0f' "$s34_rss")
 read -r _ _ _ _ k_eps _ _ _ <<<"$P_k"
 ratio=$(awk -v a="$sleep_rate" -v b="$k_eps" 'BEGIN {printf "%.1f", a/b}')
 {
@@ -192,7 +222,7 @@ ratio=$(awk -v a="$sleep_rate" -v b="$k_eps" 'BEGIN {printf "%.1f", a/b}')
     echo "| kabul-2021, 1,000 replications --jobs 2 ≤ 30 s (#6) | ${many_wall} s | $(verdict "$many_wall" 30) |"
     echo "| 1,000 cities, 100 airports, 10 M evacuees < 30 s, < 500 MB (#6) | ${big_wall} s, ${big_rss} MB | $( [ "$(verdict "$big_wall" 30)" = met ] && [ "$(verdict "$big_rss" 500)" = met ] && echo met || echo "not met") |"
   fi
-  echo "| 34 cities, 150,000 evacuees, ~500 flights: well under 0.2 s (#3) | ${s34_wall} s, ${s34_rss} MB | $(verdict "$s34_wall" 0.2) |"
+  echo "| 34 cities, 150,000 evacuees, ~500 flights: well under 0.2 s (#3) | ${s34_wall} s, ${s34_rss_r} MB | $(verdict "$s34_wall" 0.2) |"
   echo "| events/s within 2x of SimGrid's bare sleep_for rate (#6) | SimGrid ${ratio}x faster per event (kabul-2021) | $(verdict "$ratio" 2) |"
 } >"$results/targets.md"
 load_end=$(load1)
@@ -202,24 +232,7 @@ echo "| load average (1 min) | ${load_start} at start, ${load_end} at end of the
 if [ $scaling = 1 ]; then bench/scaling.sh $([ $quick = 1 ] && echo --quick) --no-build; fi
 if [ $peers = 1 ]; then bench/peers/run.sh $([ $quick = 1 ] && echo --quick) --no-build; fi
 
-# --- splice into docs/performance.md ----------------------------------------------------------------------
-splice() {  # marker file: replaces the lines between <!-- bench:NAME --> and <!-- /bench:NAME -->
-  python3 - docs/performance.md "$1" "$2" <<'PY'
-import re, sys
-doc, name, path = sys.argv[1:4]
-text = open(doc).read()
-body = open(path).read().rstrip("\n")
-pat = re.compile(r"(<!-- bench:%s -->\n).*?(<!-- /bench:%s -->)" % (re.escape(name), re.escape(name)), re.S)
-if not pat.search(text):
-    sys.exit(f"bench: no <!-- bench:{name} --> marker in {doc}")
-text = pat.sub(lambda m: m.group(1) + body + "\n" + m.group(2), text)
-open(doc, "w").write(text)
-PY
-}
-if [ -f docs/performance.md ]; then
-  for part in machine cli events micro targets; do splice $part "$results/$part.md"; done
-  [ -f "$results/scaling.md" ] && splice scaling "$results/scaling.md"
-  [ -f "$results/peers.md" ] && splice peers "$results/peers.md"
-fi
+# --- splice into docs/performance.md ---------------------------------------------------------------------
+splice_all
 echo "bench: tables in bench/results/ and docs/performance.md" >&2
 cat "$results/targets.md"
