@@ -1,5 +1,8 @@
 #include <openssl/evp.h>
+#include <signal.h>
 #include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <chrono>
@@ -60,6 +63,22 @@ std::vector<std::optional<double>> parse_summary_row(const std::string& row) {
   return values;
 }
 
+// A run killed outright (SIGKILL, power loss) leaves OUT.partial-PID behind; it never looks complete,
+// but the next run to the same place removes those whose process is gone.
+void remove_abandoned_partials(const fs::path& out_dir) {
+  const fs::path parent = out_dir.has_parent_path() ? out_dir.parent_path() : fs::path(".");
+  const std::string prefix = out_dir.filename().string() + ".partial-";
+  std::error_code ec;
+  for (const auto& entry : fs::directory_iterator(parent, ec)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(prefix)) continue;
+    const std::string digits = name.substr(prefix.size());
+    if (digits.empty() || digits.find_first_not_of("0123456789") != std::string::npos) continue;
+    const auto pid = static_cast<pid_t>(std::stol(digits));
+    if (kill(pid, 0) != 0 && errno == ESRCH) fs::remove_all(entry.path(), ec);
+  }
+}
+
 }  // namespace
 
 int run_command(const RunOptions& o) {
@@ -82,6 +101,7 @@ int run_command(const RunOptions& o) {
   const std::string started = utc_now();
   install_interrupt_handlers();
   try {
+    remove_abandoned_partials(out_dir);
     fs::create_directories(work);
   } catch (const fs::filesystem_error& e) {
     std::cerr << "evacsim run: cannot create " << staging.string() << ": " << e.code().message() << '\n';

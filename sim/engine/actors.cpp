@@ -109,11 +109,66 @@ void IncidentActor::operator()() const {
   apply(false);
 }
 
+int Aircraft::choose_airport() const {
+  const model::Fleet& f = w.s.fleets[static_cast<std::size_t>(fleet)];
+  const std::vector<int>& carries = w.carries[static_cast<std::size_t>(fleet)];
+  int target = -1;
+  std::int64_t best = -1;
+  for (const auto& id : f.serves) {  // first listed wins ties
+    const int a = model::index_of(w.s.airports, id);
+    if (a < 0 || w.net.airport(a).fallen()) continue;
+    const std::int64_t waiting = w.net.airport(a).ready_count(carries);
+    if (waiting > best) {
+      best = waiting;
+      target = a;
+    }
+  }
+  return target;
+}
+
+bool Aircraft::wait_for_parking(int airport, double until) const {
+  const auto a = static_cast<std::size_t>(airport);
+  ++w.traffic[a].waiting_for_parking;
+  bool got_spot = false;
+  while (!got_spot) {
+    got_spot = !w.parking[a]->acquire_timeout(w.s.report_every_s);
+    ++w.wakeups;
+    if (!got_spot && (w.net.airport(airport).fallen() || now() >= until)) break;
+  }
+  --w.traffic[a].waiting_for_parking;
+  return got_spot;
+}
+
+std::pair<std::vector<flow::Held>, int> Aircraft::board_when_room(int airport, int seats,
+                                                                  const std::vector<int>& homes) const {
+  const std::vector<int>& carries = w.carries[static_cast<std::size_t>(fleet)];
+  for (;;) {
+    w.net.advance_to(now());
+    flow::Airport& ap = w.net.airport(airport);
+    if (ap.fallen()) return {{}, -1};
+    const std::int64_t load = std::min<std::int64_t>(seats, ap.ready_count(carries));
+    double retry = model::kNever;
+    for (int h : homes) {
+      if (h < 0) continue;
+      flow::StagingBase& base = w.bases[static_cast<std::size_t>(h)];
+      if (base.admits(load, now())) {
+        auto pax = ap.board(carries, w.priority_of, load);
+        base.promise(static_cast<std::int64_t>(pax.size()));
+        return {std::move(pax), h};
+      }
+      retry = std::min(retry, base.retry_time(load, now()));
+    }
+    // Held on the ground, keeping the parking spot, as at Kabul when Al Udeid was full.
+    ++w.traffic[static_cast<std::size_t>(airport)].held_for_staging;
+    sg4::this_actor::sleep_until(std::min(retry, w.s.end_s + 1));
+    --w.traffic[static_cast<std::size_t>(airport)].held_for_staging;
+  }
+}
+
 void Aircraft::operator()() const {
   const model::Fleet& f = w.s.fleets[static_cast<std::size_t>(fleet)];
   const model::AircraftType& type =
       w.s.aircraft_types[static_cast<std::size_t>(model::index_of(w.s.aircraft_types, f.type))];
-  const std::vector<int>& carries = w.carries[static_cast<std::size_t>(fleet)];
   model::Rng rng = model::Rng::stream(w.s.seed, static_cast<std::uint64_t>(w.replication),
                                       "fleet/" + f.id + "/" + std::to_string(index));
   const double until = std::min(w.r.fleet_until_s[static_cast<std::size_t>(fleet)], w.s.end_s);
@@ -124,33 +179,12 @@ void Aircraft::operator()() const {
   sg4::this_actor::sleep_until(std::max(0.0, w.r.fleet_from_s[static_cast<std::size_t>(fleet)]));
   while (now() < until) {
     w.net.advance_to(now());
-    // Go where the most people this fleet may carry are waiting (first listed on ties).
-    int target = -1;
-    std::int64_t best = -1;
-    for (const auto& id : f.serves) {
-      const int a = model::index_of(w.s.airports, id);
-      if (a < 0 || w.net.airport(a).fallen()) continue;
-      const std::int64_t waiting = w.net.airport(a).ready_count(carries);
-      if (waiting > best) {
-        best = waiting;
-        target = a;
-      }
-    }
+    const int target = choose_airport();
     if (target < 0) return;  // every airport it serves has fallen
     const auto ta = static_cast<std::size_t>(target);
     const std::string& airport_id = w.s.airports[ta].id;
     const std::string& base_id = w.s.staging_bases[static_cast<std::size_t>(at_base)].id;
-
-    // A sortie starts only when a parking spot will be free for it.
-    ++w.traffic[ta].waiting_for_parking;
-    bool got_spot = false;
-    while (!got_spot) {
-      got_spot = !w.parking[ta]->acquire_timeout(w.s.report_every_s);
-      ++w.wakeups;
-      if (!got_spot && (w.net.airport(target).fallen() || now() >= until)) break;
-    }
-    --w.traffic[ta].waiting_for_parking;
-    if (!got_spot) continue;
+    if (!wait_for_parking(target, until)) continue;  // a sortie starts only when a spot will be free
 
     const double out_s = w.flight_time_s(base_id, airport_id, type.cruise_kmh);
     if (f.abort_probability > 0 && rng.uniform01() < f.abort_probability) {
@@ -169,38 +203,14 @@ void Aircraft::operator()() const {
     ++w.traffic[ta].on_ground;
     sg4::this_actor::sleep_for(type.ground_time_s.sample(rng, true));
 
-    // Board who is ready, once a staging base has room for them (a full base holds us here).
-    std::vector<flow::Held> pax;
-    int dest = -1;
-    for (;;) {
-      w.net.advance_to(now());
-      flow::Airport& ap = w.net.airport(target);
-      if (ap.fallen()) break;
-      const std::int64_t load = std::min<std::int64_t>(type.seats, ap.ready_count(carries));
-      double retry = model::kNever;
-      for (int h : homes) {
-        if (h < 0) continue;
-        if (w.bases[static_cast<std::size_t>(h)].admits(load, now())) {
-          dest = h;
-          break;
-        }
-        retry = std::min(retry, w.bases[static_cast<std::size_t>(h)].retry_time(load, now()));
-      }
-      if (dest >= 0) {
-        pax = ap.board(carries, w.priority_of, load);
-        w.bases[static_cast<std::size_t>(dest)].promise(static_cast<std::int64_t>(pax.size()));
-        break;
-      }
-      ++w.traffic[ta].held_for_staging;
-      sg4::this_actor::sleep_until(std::min(retry, w.s.end_s + 1));
-      --w.traffic[ta].held_for_staging;
-    }
+    auto [pax, dest] = board_when_room(target, type.seats, homes);
     if (dest < 0) dest = at_base;
     const auto n = static_cast<std::int64_t>(pax.size());
     w.aboard += n;
     for (const auto& p : pax) ++w.aboard_by_cohort[static_cast<std::size_t>(p.cohort)];
     const double takeoff = w.runways[ta].reserve(now());
     sg4::this_actor::sleep_until(std::min(takeoff, w.s.end_s + 1));
+    // Evacuated at take-off.
     w.net.advance_to(now());
     w.aboard -= n;
     for (const auto& p : pax) {

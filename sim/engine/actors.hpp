@@ -41,6 +41,16 @@ struct Aircraft {
   int fleet;
   int index;
   void operator()() const;
+
+ private:
+  /// The open served airport with the most people this fleet may carry waiting (-1: all have fallen).
+  int choose_airport() const;
+  /// Waits at the base for a parking spot at `airport`; false if it fell or the window closed.
+  bool wait_for_parking(int airport, double until) const;
+  /// After the ground time: boards who is ready once a staging base (`homes`, in order) has room,
+  /// waiting on the ground meanwhile. Returns the people aboard and the base they fly to (-1: none,
+  /// the airport fell).
+  std::pair<std::vector<flow::Held>, int> board_when_room(int airport, int seats, const std::vector<int>& homes) const;
 };
 
 }  // namespace sim::engine

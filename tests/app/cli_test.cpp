@@ -111,6 +111,32 @@ TEST(Cli, InterruptedRunLeavesNoResultDirectory) {
     EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
 }
 
+TEST(Cli, RunRemovesPartialResultsOfKilledRuns) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  // A partial directory of a process that no longer exists (pid 0x7ffffff0 is never a live process
+  // here: pid_max is at most 2^22), and one of a live process (this test), which must stay.
+  const auto dead = dir.path() / "out.partial-2147483632";
+  const auto alive = dir.path() / ("out.partial-" + std::to_string(getpid()));
+  std::filesystem::create_directories(dead / ".replications");
+  std::filesystem::create_directories(alive);
+  ASSERT_EQ(run_evacsim({"run", kScenario, "--out", out.string(), "-q"}, dir.path()).exit_code, 0);
+  EXPECT_TRUE(std::filesystem::exists(out / "summary.csv"));
+  EXPECT_FALSE(std::filesystem::exists(dead));
+  EXPECT_TRUE(std::filesystem::exists(alive));
+}
+
+TEST(Cli, SimGridIsSilentUnlessAskedThroughLog) {
+  TempDir dir;
+  const auto quiet = run_evacsim({"run", kScenario, "--out", (dir.path() / "a").string(), "-q"}, dir.path());
+  ASSERT_EQ(quiet.exit_code, 0);
+  EXPECT_EQ(quiet.err, "");
+  const auto verbose = run_evacsim(
+      {"run", kScenario, "--out", (dir.path() / "b").string(), "-q", "--log", "root.thresh:verbose"}, dir.path());
+  ASSERT_EQ(verbose.exit_code, 0);
+  EXPECT_NE(verbose.err.find("VERBOSE"), std::string::npos) << verbose.err.substr(0, 300);
+}
+
 TEST(Cli, ManifestDescribesTheRun) {
   TempDir dir;
   const auto out = dir.path() / "out";
