@@ -2,7 +2,8 @@
 // benchmarks cannot see from outside (events per second, where the time of a replication goes).
 //   replication_probe SCENARIO.yaml [--replication R] [--set PATH=VALUE ...]
 // prints one line of `key=value` pairs: load_s, simulate_s, format_s, actors, events (actor wake-ups),
-// events_per_s (events / simulate_s), people (evacuees), evacuated, flights, peak_rss_kb.
+// parking_waits (the events that are ends of waits for a parking spot), events_per_s (events / simulate_s), people (evacuees), evacuated, flights, peak_rss_kb.
+#include <simgrid/s4u.hpp>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -50,6 +51,10 @@ int main(int argc, char** argv) {
   const auto& scenario = *loaded.scenario;
   const double load_s = since(t0);
 
+  // Wake-ups from sleeps alone (SimGrid's signal); the rest of the engine's events are waits for a
+  // parking spot that ended (a spot, or a timeout to re-check the airport and the time).
+  std::int64_t sleeps = 0;
+  simgrid::s4u::Actor::on_wake_up_cb([&sleeps](const simgrid::s4u::Actor&) { ++sleeps; });
   t0 = std::chrono::steady_clock::now();
   const auto result = sim::engine::run_replication(scenario, replication);
   const double simulate_s = since(t0);
@@ -64,7 +69,7 @@ int main(int argc, char** argv) {
   getrusage(RUSAGE_SELF, &ru);
   const auto& e = result.engine;
   std::cout << "load_s=" << load_s << " simulate_s=" << simulate_s << " format_s=" << format_s
-            << " actors=" << e.actors << " events=" << e.actor_wakeups
+            << " actors=" << e.actors << " events=" << e.actor_wakeups << " parking_waits=" << e.actor_wakeups - sleeps
             << " events_per_s=" << static_cast<double>(e.actor_wakeups) / simulate_s
             << " people=" << result.summary.evacuees << " evacuated=" << result.summary.evacuated
             << " flights=" << result.summary.flights << " result_bytes=" << bytes << " peak_rss_kb=" << ru.ru_maxrss
