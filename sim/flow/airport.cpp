@@ -122,7 +122,7 @@ void Airport::process_events(double t, Ledger& ledger) {
     }
     if (ta <= ts) {
       const Person p = arriving_.pop();
-      if (fallen_) ledger.strand(p.origin, p.cohort, 1, Where::Airport, p.t);
+      if (fallen_) ledger.strand(p.origin, p.cohort, 1, Where::Airport);
       else join(p);
       continue;
     }
@@ -195,16 +195,16 @@ std::vector<Held> Airport::board(const std::vector<int>& carries, const std::vec
   return aboard;
 }
 
-void Airport::strand_everyone(double t, Ledger& ledger) {
+void Airport::strand_everyone(Ledger& ledger) {
   for (Gate& g : gates_) {
-    for (const Waiting& p : g.queue) ledger.strand(p.origin, p.cohort, 1, Where::Airport, t);
+    for (const Waiting& p : g.queue) ledger.strand(p.origin, p.cohort, 1, Where::Airport);
     g.queue.clear();
   }
-  for (const Held& h : in_service_) ledger.strand(h.origin, h.cohort, 1, Where::Airport, t);
+  for (const Held& h : in_service_) ledger.strand(h.origin, h.cohort, 1, Where::Airport);
   in_service_.clear();
   in_service_count_ = 0;
   for (auto& q : ready_) {
-    for (const Held& h : q) ledger.strand(h.origin, h.cohort, 1, Where::Airport, t);
+    for (const Held& h : q) ledger.strand(h.origin, h.cohort, 1, Where::Airport);
     q.clear();
   }
   ready_count_ = 0;
@@ -215,7 +215,7 @@ void Airport::fall(double t, Ledger& ledger) {
   next_event_ = -kInf;
   fallen_ = true;
   fell_at_ = t;
-  strand_everyone(t, ledger);
+  strand_everyone(ledger);
   for (Gate& g : gates_) set_open(g, 0, t);
 }
 

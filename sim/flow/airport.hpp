@@ -123,7 +123,7 @@ class Airport {
   void set_open(Gate& g, int open, double t);
   int nominal_open(const Gate& g) const;
   void join(const Person& p);
-  void strand_everyone(double t, Ledger& ledger);
+  void strand_everyone(Ledger& ledger);
 
   std::string id_;
   std::vector<Gate> gates_;

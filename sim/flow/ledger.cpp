@@ -17,7 +17,7 @@ void Ledger::departed(int city, int cohort, std::int64_t n) {
   cities_[static_cast<std::size_t>(city)].departed += n;
 }
 
-void Ledger::strand(int city, int cohort, std::int64_t n, Where where, double t) {
+void Ledger::strand(int city, int cohort, std::int64_t n, Where where) {
   if (n <= 0) return;
   auto& c = cohorts_[static_cast<std::size_t>(cohort)];
   auto& y = cities_[static_cast<std::size_t>(city)];
@@ -27,7 +27,6 @@ void Ledger::strand(int city, int cohort, std::int64_t n, Where where, double t)
     case Where::Airport: c.stranded_airport += n; y.stranded_elsewhere += n; break;
   }
   stranded_ += n;
-  (void)t;  // kept in the signature: observers of strandings by time may hook here
 }
 
 void Ledger::evacuate(int city, int cohort, double depart, double t) {

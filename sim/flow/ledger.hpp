@@ -17,8 +17,8 @@ class Ledger {
 
   void add_evacuees(int city, int cohort, std::int64_t n);
   void departed(int city, int cohort, std::int64_t n);
-  /// `n` people stranded at time `t`.
-  void strand(int city, int cohort, std::int64_t n, Where where, double t);
+  /// `n` people stranded (where: in their city, at a closed road, at a fallen airport).
+  void strand(int city, int cohort, std::int64_t n, Where where);
   /// One person evacuated at take-off time `t`, having left their city at `depart`.
   void evacuate(int city, int cohort, double depart, double t);
 

@@ -331,17 +331,17 @@ void Network::advance_to(double t) {
   in_round_ = false;
   while (!doomed_.empty() && doomed_.next_time() < t) {
     const Person p = doomed_.pop();
-    ledger_.strand(p.origin, p.cohort, 1, Where::Road, p.t);
+    ledger_.strand(p.origin, p.cohort, 1, Where::Road);
   }
   for (auto& a : airports_) a->process(t, ledger_);
   now_ = t;
 }
 
-void Network::capture_city(int city, double t) {
+void Network::capture_city(int city) {
   const auto c = static_cast<std::size_t>(city);
   if (flow_after_capture_[c] > 0) return;
   for (std::size_t k = 0; k < city_left_[c].size(); ++k) {
-    ledger_.strand(city, static_cast<int>(k), city_left_[c][k], Where::City, t);
+    ledger_.strand(city, static_cast<int>(k), city_left_[c][k], Where::City);
     city_left_[c][k] = 0;
   }
 }

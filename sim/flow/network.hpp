@@ -31,9 +31,9 @@ class Network {
   void advance_to(double t);
   double now() const { return now_; }
 
-  /// A city falls at `t` (call after advance_to(t)): with no flow after capture, everyone still there
+  /// A city falls now (call after advance_to(capture time)): with no flow after capture, everyone still there
   /// is stranded (departures already stop at the capture time).
-  void capture_city(int city, double t);
+  void capture_city(int city);
 
   Airport& airport(int i) { return *airports_[static_cast<std::size_t>(i)]; }
   const Airport& airport(int i) const { return *airports_[static_cast<std::size_t>(i)]; }
