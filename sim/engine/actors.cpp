@@ -70,6 +70,7 @@ void Garrison::operator()() const {
     if (!ap.fallen() && captured <= t && present < spec.troops_required) {
       ap.fall(t, w.net.ledger());
       w.airport_hosts[static_cast<std::size_t>(airport)]->turn_off();
+      w.parking[static_cast<std::size_t>(airport)]->release();  // wakes the aircraft waiting for a spot
     }
   };
   apply(0.0);
@@ -127,15 +128,20 @@ int Aircraft::choose_airport() const {
 }
 
 bool Aircraft::wait_for_parking(int airport, double until) const {
+  // One wait, woken by a released spot (waiters are served first come, first served), by the end of
+  // the aircraft's availability (the timeout), or by the airport's fall: the garrison then releases a
+  // spot, and each waiter that wakes to a fallen airport passes it on to the next.
   const auto a = static_cast<std::size_t>(airport);
+  const double left = until - now();
+  if (left <= 0) return false;
   ++w.traffic[a].waiting_for_parking;
-  bool got_spot = false;
-  while (!got_spot) {
-    got_spot = !w.parking[a]->acquire_timeout(w.s.report_every_s);
-    ++w.wakeups;
-    if (!got_spot && (w.net.airport(airport).fallen() || now() >= until)) break;
-  }
+  bool got_spot = !w.parking[a]->acquire_timeout(left);
+  ++w.wakeups;
   --w.traffic[a].waiting_for_parking;
+  if (got_spot && w.net.airport(airport).fallen()) {
+    w.parking[a]->release();
+    got_spot = false;
+  }
   return got_spot;
 }
 
