@@ -71,24 +71,28 @@ void Airport::set_gate_factor(int gate, double factor, double t) {
 }
 
 void Airport::join(const Person& p) {
-  // Join the shortest queue per open lane; a gate with no open lane is joined only if all are closed.
+  // Join the shortest queue per open lane (first gate on ties); a gate with no open lane is joined
+  // only if all are closed. (q + 1) / open is compared by cross-multiplying: same order, no division.
   Gate* best = nullptr;
-  double best_score = kInf;
+  std::int64_t best_q = 0, best_open = 1;
   for (Gate& g : gates_) {
-    const double score = g.open > 0 ? static_cast<double>(g.queue.size() + 1) / g.open : kInf;
-    if (score < best_score) {
-      best_score = score;
+    if (g.open <= 0) continue;
+    const std::int64_t q = g.queued + 1;
+    if (!best || q * best_open < best_q * g.open) {
       best = &g;
+      best_q = q;
+      best_open = g.open;
     }
   }
   if (!best) {
     best = &gates_.front();
     for (Gate& g : gates_)
-      if (g.queue.size() < best->queue.size()) best = &g;
+      if (g.queued < best->queued) best = &g;
   }
   best->queue.push_back(Waiting{p.t, p.depart, p.origin, p.cohort});
+  ++best->queued;
   ++best->stats.arrivals;
-  best->stats.queue_max = std::max<std::int64_t>(best->stats.queue_max, static_cast<std::int64_t>(best->queue.size()));
+  best->stats.queue_max = std::max(best->stats.queue_max, best->queued);
 }
 
 void Airport::process_events(double t, Ledger& ledger) {
@@ -129,9 +133,9 @@ void Airport::process_events(double t, Ledger& ledger) {
     Gate& g = *gs;
     const Waiting p = g.queue.front();
     g.queue.pop_front();
-    g.free_at.pop();
+    --g.queued;
     const double service = g.spec.service_time_s.sample(g.rng, true);
-    g.free_at.push(ts + service);
+    g.free_at.replace_top(ts + service);
     g.stats.wait_s.add(ts - p.t);
     ++g.stats.served;
     g.stats.busy_lane_s += service;
@@ -144,7 +148,7 @@ void Airport::process_events(double t, Ledger& ledger) {
 
 std::int64_t Airport::queued() const {
   std::int64_t n = 0;
-  for (const Gate& g : gates_) n += static_cast<std::int64_t>(g.queue.size());
+  for (const Gate& g : gates_) n += g.queued;
   return n;
 }
 
@@ -199,6 +203,7 @@ void Airport::strand_everyone(Ledger& ledger) {
   for (Gate& g : gates_) {
     for (const Waiting& p : g.queue) ledger.strand(p.origin, p.cohort, 1, Where::Airport);
     g.queue.clear();
+    g.queued = 0;
   }
   for (const Held& h : in_service_) ledger.strand(h.origin, h.cohort, 1, Where::Airport);
   in_service_.clear();

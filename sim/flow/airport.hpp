@@ -43,6 +43,26 @@ struct Waiting {
   int cohort = 0;
 };
 
+/// When each open lane of a gate is next free, soonest first. replace_top(v) is pop() then push(v) in
+/// one sift (a lane taking its next person), half the work of the two.
+class LaneTimes : public std::priority_queue<double, std::vector<double>, std::greater<>> {
+ public:
+  void replace_top(double v) {
+    std::vector<double>& h = c;
+    const std::size_t n = h.size();
+    std::size_t i = 0;
+    for (;;) {
+      std::size_t k = 2 * i + 1;
+      if (k >= n) break;
+      if (k + 1 < n && h[k + 1] < h[k]) ++k;
+      if (!(h[k] < v)) break;
+      h[i] = h[k];
+      i = k;
+    }
+    h[i] = v;
+  }
+};
+
 struct GateStats {
   std::int64_t arrivals = 0, served = 0, queue_max = 0;
   Histogram wait_s;
@@ -114,8 +134,9 @@ class Airport {
     int troop_lanes = 0;       ///< lanes opened by troops (plus civilian lanes = nominal open)
     double factor = 1;         ///< incidents
     int open = 0;              ///< lanes open now
-    std::priority_queue<double, std::vector<double>, std::greater<>> free_at;  ///< one entry per open lane
+    LaneTimes free_at;         ///< when each open lane is next free
     std::deque<Waiting> queue;  ///< a deque, not a Fifo: it can hold millions and should not double in size
+    std::int64_t queued = 0;    ///< queue.size(), kept: a deque computes its size, and join asks at every arrival
     GateStats stats;
     double last_change = 0;
   };

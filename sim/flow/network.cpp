@@ -214,6 +214,7 @@ void Network::emit(Stream& st, double t_limit) {
   auto& left = city_left_[c][static_cast<std::size_t>(st.cohort)];
   RunBuilder& out = scratch_;
   out.clear();
+  const std::int64_t left_before = left;
   while (!st.done && st.next_t < t_limit) {
     const double t = st.next_t;
     if ((t >= capture && f == 0) || left == 0) {
@@ -221,7 +222,6 @@ void Network::emit(Stream& st, double t_limit) {
       break;
     }
     --left;
-    ledger_.departed(st.city, st.cohort, 1);
     out.push(Person{t, t, st.cohort, st.city, st.path, 0});
     const double rate = st.rate_per_s * (t >= capture ? f : 1.0);
     if (rate <= 0) {
@@ -234,6 +234,7 @@ void Network::emit(Stream& st, double t_limit) {
     if (t < capture && next >= capture) next = f > 0 ? capture + (next - capture) / f : kInf;
     st.next_t = next;
   }
+  ledger_.departed(st.city, st.cohort, left_before - left);
   for (const Run& run : out.runs()) push_to_stage(run, static_cast<int>(&st - streams_.data()));
 }
 

@@ -30,9 +30,15 @@ void RunBuilder::push(const Person& p) {
 }
 
 int RunQueue::lane_for(const Run& run, int source) {
+  if (source == last_source_) {
+    const Lane& l = lanes_[static_cast<std::size_t>(last_lane_)];
+    if (l.runs.empty() || run.t0 >= l.last_t) return last_lane_;
+  }
   // The source's lane, if the run continues it in time order (or the lane is empty).
   for (const auto& [src, lane] : lane_of_source_) {
     if (src != source) continue;
+    last_source_ = source;
+    last_lane_ = lane;
     const Lane& l = lanes_[static_cast<std::size_t>(lane)];
     if (l.runs.empty() || run.t0 >= l.last_t) return lane;
     // Out of order for its source: a lane of its own.

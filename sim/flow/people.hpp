@@ -89,6 +89,7 @@ class RunQueue {
   std::vector<Lane> lanes_;
   std::vector<std::pair<int, int>> lane_of_source_;  ///< (source, lane); few sources per queue
   std::vector<int> spare_lanes_;                     ///< emptied lanes of out-of-order runs
+  int last_source_ = -1, last_lane_ = -1;            ///< the last source's own lane: sources push in bursts
   std::vector<Head> heap_;                           ///< min-heap of non-empty lanes' heads
   std::uint64_t seq_ = 0;
   std::int64_t count_ = 0;

@@ -23,9 +23,28 @@ void Histogram::add(double x, std::int64_t count) {
     zeros_ += count;
     return;
   }
-  const auto b = static_cast<std::size_t>(bucket_of(x));
+  const std::size_t b = bucket_for(x);
   if (b >= buckets_.size()) buckets_.resize(b + 1, 0);
   buckets_[b] += count;
+}
+
+std::size_t Histogram::bucket_for(double x) {
+  if (x > in_lo_ && x < in_hi_) return in_bucket_;
+  const int b = bucket_of(x);
+  // Bucket edges, computed once per process: a value jumping between buckets costs one log(), no exp().
+  static const std::vector<double> edges = [] {
+    std::vector<double> e(4096);
+    for (std::size_t i = 0; i < e.size(); ++i) e[i] = kMin * std::exp(static_cast<double>(i) / kPerE);
+    return e;
+  }();
+  auto edge = [&](int i) {
+    return i >= 0 && static_cast<std::size_t>(i) < edges.size() ? edges[static_cast<std::size_t>(i)] : kMin * std::exp(i / kPerE);
+  };
+  constexpr double kMargin = 1e-12;
+  in_lo_ = edge(b) * (1 + kMargin);
+  in_hi_ = edge(b + 1) * (1 - kMargin);
+  in_bucket_ = static_cast<std::size_t>(b);
+  return in_bucket_;
 }
 
 double Histogram::quantile(double q) const {

@@ -21,10 +21,17 @@ class Histogram {
  private:
   static int bucket_of(double x);
   static double value_of(int bucket);
+  /// The bucket of x > kMin. Consecutive values (waits of people queued one after another) mostly
+  /// fall in the bucket of the one before, so its range is kept to spare a log() per value.
+  std::size_t bucket_for(double x);
   std::vector<std::int64_t> buckets_;
   std::int64_t zeros_ = 0;  ///< values <= kMin (treated as 0)
   std::int64_t count_ = 0;
   double sum_ = 0, max_ = 0;
+  /// Values strictly inside [in_lo_, in_hi_] are certainly in bucket in_bucket_ (a margin of 1e-12,
+  /// far above log()'s rounding error, keeps this exact); empty until the first value.
+  double in_lo_ = 1, in_hi_ = 0;
+  std::size_t in_bucket_ = 0;
 };
 
 }  // namespace sim::flow
