@@ -1,14 +1,14 @@
 #include "sim/app/replications.hpp"
 
+#include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
-#include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
 #include <stdexcept>
 
 namespace sim::app {
@@ -18,25 +18,25 @@ volatile sig_atomic_t g_interrupted = 0;
 
 void on_signal(int) { g_interrupted = 1; }
 
-std::filesystem::path fragment_dir(const std::filesystem::path& work_dir, int r) {
-  return work_dir / ("r" + std::to_string(r));
+bool write_all(int fd, const std::string& bytes) {
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t k = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return false;
+    done += static_cast<std::size_t>(k);
+  }
+  return true;
 }
 
-// In the worker: simulate, write the fragment, and leave without running the parent's atexit work.
-[[noreturn]] void worker(const model::Scenario& scenario, int r, const std::filesystem::path& work_dir,
-                         const engine::EngineOptions& options) {
+// In the worker: simulate, send the fragment, and leave without running the parent's atexit work.
+[[noreturn]] void worker(const model::Scenario& scenario, int r, int fd, const engine::EngineOptions& options) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   try {
     const auto result = engine::run_replication(scenario, r, options);
-    const auto fragment = output::to_fragment(result, scenario.clock);
-    const auto dir = fragment_dir(work_dir, r);
-    std::filesystem::create_directories(dir);
-    for (const auto& [name, rows] : fragment.files) {
-      std::ofstream out(dir / name, std::ios::binary);
-      out << rows;
-      if (!out) throw std::runtime_error("cannot write " + (dir / name).string());
-    }
+    if (!write_all(fd, output::encode_fragment(output::to_fragment(result, scenario.clock))))
+      throw std::runtime_error("cannot send the results to the parent process");
     std::cout.flush();
     _exit(0);
   } catch (const std::exception& e) {
@@ -46,13 +46,19 @@ std::filesystem::path fragment_dir(const std::filesystem::path& work_dir, int r)
   _exit(3);
 }
 
+struct Worker {
+  int replication;
+  int fd;  ///< read end of the worker's pipe; -1 once it reached end of file
+  std::string bytes;
+};
+
 }  // namespace
 
 void install_interrupt_handlers() {
   struct sigaction sa {};
   sa.sa_handler = on_signal;
   sigemptyset(&sa.sa_mask);
-  sa.sa_flags = 0;  // no SA_RESTART: waitpid returns EINTR so we notice at once
+  sa.sa_flags = 0;  // no SA_RESTART: poll and waitpid return EINTR so we notice at once
   sigaction(SIGINT, &sa, nullptr);
   sigaction(SIGTERM, &sa, nullptr);
 }
@@ -60,64 +66,117 @@ void install_interrupt_handlers() {
 bool interrupted() { return g_interrupted != 0; }
 
 std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario, int n, int jobs,
-                                                 const std::filesystem::path& work_dir,
                                                  const engine::EngineOptions& engine_options,
+                                                 const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress) {
-  std::map<pid_t, int> running;
+  std::map<pid_t, Worker> running;
   std::vector<ReplicationFailure> failures;
   int next = 1, done = 0;
   auto kill_all = [&] {
-    for (auto& [pid, r] : running) kill(pid, SIGKILL);
-    for (auto& [pid, r] : running) waitpid(pid, nullptr, 0);
+    for (auto& [pid, w] : running) kill(pid, SIGKILL);
+    for (auto& [pid, w] : running) {
+      waitpid(pid, nullptr, 0);
+      if (w.fd >= 0) close(w.fd);
+    }
     running.clear();
   };
   std::cout.flush();
   std::cerr.flush();
+  std::vector<pollfd> fds;
+  std::vector<pid_t> fd_owner;
+  char buffer[1 << 16];
   while (done < n) {
     while (next <= n && static_cast<int>(running.size()) < jobs && failures.empty()) {
+      int pipe_fds[2];
+      if (pipe(pipe_fds) != 0) {
+        kill_all();
+        throw std::runtime_error("cannot create a pipe to a worker process");
+      }
       const pid_t pid = fork();
       if (pid < 0) {
+        close(pipe_fds[0]);
+        close(pipe_fds[1]);
         kill_all();
         throw std::runtime_error("cannot start a worker process");
       }
-      if (pid == 0) worker(scenario, next, work_dir, engine_options);
-      running.emplace(pid, next++);
+      if (pid == 0) {
+        close(pipe_fds[0]);
+        for (auto& [other, w] : running)
+          if (w.fd >= 0) close(w.fd);
+        worker(scenario, next, pipe_fds[1], engine_options);
+      }
+      close(pipe_fds[1]);
+      running.emplace(pid, Worker{next++, pipe_fds[0], {}});
     }
     if (running.empty()) break;
+
+    // Read whatever the workers sent; a worker is done when its pipe reaches end of file.
+    fds.clear();
+    fd_owner.clear();
+    for (auto& [pid, w] : running)
+      if (w.fd >= 0) {
+        fds.push_back(pollfd{w.fd, POLLIN, 0});
+        fd_owner.push_back(pid);
+      }
+    pid_t finished = -1;
+    if (!fds.empty()) {
+      const int ready = poll(fds.data(), fds.size(), -1);
+      if (g_interrupted) {
+        kill_all();
+        throw std::runtime_error("interrupted");
+      }
+      if (ready < 0) {
+        if (errno == EINTR) continue;
+        kill_all();
+        throw std::runtime_error("lost track of worker processes");
+      }
+      for (std::size_t i = 0; i < fds.size() && finished < 0; ++i) {
+        if (fds[i].revents == 0) continue;
+        Worker& w = running.at(fd_owner[i]);
+        const ssize_t k = read(w.fd, buffer, sizeof buffer);
+        if (k > 0) {
+          w.bytes.append(buffer, static_cast<std::size_t>(k));
+        } else if (k == 0 || errno != EINTR) {
+          close(w.fd);
+          w.fd = -1;
+          finished = fd_owner[i];
+        }
+      }
+      if (finished < 0) continue;
+    } else {
+      finished = running.begin()->first;
+    }
+
     int status = 0;
-    const pid_t pid = waitpid(-1, &status, 0);
-    if (g_interrupted) {
-      kill_all();
-      throw std::runtime_error("interrupted");
+    while (waitpid(finished, &status, 0) < 0) {
+      if (g_interrupted) {
+        kill_all();
+        throw std::runtime_error("interrupted");
+      }
+      if (errno != EINTR) {
+        kill_all();
+        throw std::runtime_error("lost track of worker processes");
+      }
     }
-    if (pid < 0) {
-      if (errno == EINTR) continue;
-      kill_all();
-      throw std::runtime_error("lost track of worker processes");
-    }
-    auto it = running.find(pid);
-    if (it == running.end()) continue;
-    const int r = it->second;
-    running.erase(it);
+    Worker w = std::move(running.at(finished));
+    running.erase(finished);
     ++done;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-      failures.push_back({r, WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
-                                                 : "exit status " + std::to_string(WEXITSTATUS(status))});
+    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
+      failures.push_back({w.replication, WIFSIGNALED(status) ? "killed by signal " + std::to_string(WTERMSIG(status))
+                                                             : "exit status " + std::to_string(WEXITSTATUS(status))});
+    } else {
+      try {
+        output::Fragment fragment = output::decode_fragment(w.bytes);
+        for (const auto& [name, header] : output::headers())
+          if (!fragment.files.contains(name)) throw std::runtime_error("its results lack " + name);
+        on_result(w.replication, std::move(fragment));
+      } catch (const std::exception& e) {
+        failures.push_back({w.replication, e.what()});
+      }
+    }
     if (progress) progress(done, n);
   }
   return failures;
-}
-
-output::Fragment read_fragment(const std::filesystem::path& work_dir, int r) {
-  output::Fragment f;
-  for (const auto& [name, header] : output::headers()) {
-    std::ifstream in(fragment_dir(work_dir, r) / name, std::ios::binary);
-    if (!in) throw std::runtime_error("replication " + std::to_string(r) + " left no " + name);
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    f.files[name] = ss.str();
-  }
-  return f;
 }
 
 }  // namespace sim::app

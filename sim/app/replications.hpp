@@ -1,9 +1,10 @@
 // Runs replications in worker processes (SimGrid allows one engine per process), at most `jobs` at a
-// time. Each worker writes its rows as fragments under `work_dir`; fragments are read back in
-// replication order, so the result never depends on `jobs`.
+// time. Each worker sends its rows back to the parent through a pipe (no files: creating and removing
+// thousands of small files cost more than a replication's own writing); the caller gets each
+// replication's fragment as it arrives and puts them in replication order, so the result never
+// depends on `jobs`.
 #pragma once
 
-#include <filesystem>
 #include <functional>
 #include <string>
 #include <vector>
@@ -19,15 +20,14 @@ struct ReplicationFailure {
   std::string message;
 };
 
-/// Runs replications 1..n. Calls `progress(done, n)` after each. Returns the failures (empty on
-/// success). Throws std::runtime_error("interrupted") if SIGINT/SIGTERM arrived (workers are killed).
+/// Runs replications 1..n. Calls `on_result(r, fragment)` for each replication that succeeds, in the
+/// order they finish, then `progress(done, n)`. Returns the failures (empty on success); after the
+/// first failure no new replication starts. Throws std::runtime_error("interrupted") if
+/// SIGINT/SIGTERM arrived (workers are killed).
 std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario, int n, int jobs,
-                                                 const std::filesystem::path& work_dir,
                                                  const engine::EngineOptions& engine_options,
+                                                 const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress);
-
-/// The fragment of replication r written by run_replications.
-output::Fragment read_fragment(const std::filesystem::path& work_dir, int replication);
 
 /// Installs SIGINT/SIGTERM handlers that let run_replications stop cleanly.
 void install_interrupt_handlers();

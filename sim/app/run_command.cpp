@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <iomanip>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
@@ -95,14 +96,13 @@ int run_command(const RunOptions& o) {
   const int jobs = std::max(1, std::min(o.jobs > 0 ? o.jobs : cores, scenario.replications));
   const fs::path out_dir = o.out ? fs::path(*o.out) : fs::path("results") / scenario.name;
   const fs::path staging = fs::path(out_dir.string() + ".partial-" + std::to_string(::getpid()));
-  const fs::path work = staging / ".replications";
 
   const auto started_wall = std::chrono::steady_clock::now();
   const std::string started = utc_now();
   install_interrupt_handlers();
   try {
     remove_abandoned_partials(out_dir);
-    fs::create_directories(work);
+    fs::create_directories(staging);
   } catch (const fs::filesystem_error& e) {
     std::cerr << "evacsim run: cannot create " << staging.string() << ": " << e.code().message() << '\n';
     return kExitBadInput;
@@ -127,7 +127,26 @@ int run_command(const RunOptions& o) {
     };
   }
   try {
-    const auto failures = run_replications(scenario, scenario.replications, jobs, work, engine_options, progress);
+    // Result files are assembled in replication order as replications finish (in any order), so
+    // only the replications finished out of order are held as fragments.
+    std::map<std::string, std::string> files;
+    for (const auto& [name, header] : output::headers()) files[name] = header;
+    std::vector<std::vector<std::optional<double>>> summaries;
+    std::vector<output::Fragment> fragments;  // kept for the printed summary
+    std::map<int, output::Fragment> out_of_order;
+    int next_in_order = 1;
+    auto on_result = [&](int r, output::Fragment&& fragment) {
+      out_of_order.emplace(r, std::move(fragment));
+      while (!out_of_order.empty() && out_of_order.begin()->first == next_in_order) {
+        output::Fragment& f = out_of_order.begin()->second;
+        for (const auto& [name, rows] : f.files) files[name] += rows;
+        summaries.push_back(parse_summary_row(f.files["summary.csv"]));
+        if (next_in_order <= 1 || scenario.replications <= 50) fragments.push_back(std::move(f));
+        out_of_order.erase(out_of_order.begin());
+        ++next_in_order;
+      }
+    };
+    const auto failures = run_replications(scenario, scenario.replications, jobs, engine_options, on_result, progress);
     if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the worker's progress line
     if (!failures.empty()) {
       for (const auto& f : failures)
@@ -135,18 +154,6 @@ int run_command(const RunOptions& o) {
       fs::remove_all(staging);
       return kExitInternal;
     }
-    // Assemble the result files in replication order.
-    std::map<std::string, std::string> files;
-    for (const auto& [name, header] : output::headers()) files[name] = header;
-    std::vector<std::vector<std::optional<double>>> summaries;
-    std::vector<output::Fragment> fragments;
-    for (int r = 1; r <= scenario.replications; ++r) {
-      auto fragment = read_fragment(work, r);
-      for (const auto& [name, rows] : fragment.files) files[name] += rows;
-      summaries.push_back(parse_summary_row(fragment.files["summary.csv"]));
-      if (r <= 1 || scenario.replications <= 50) fragments.push_back(std::move(fragment));
-    }
-    fs::remove_all(work);
     for (const auto& [name, content] : files) output::write_file_atomically(staging / name, content);
     if (scenario.replications > 1)
       output::write_file_atomically(staging / "summary_stats.csv", output::summary_stats_csv(summaries));

@@ -63,6 +63,37 @@ std::string csv_field(const std::string& s) {
   return q + "\"";
 }
 
+std::string encode_fragment(const Fragment& fragment) {
+  std::string out;
+  for (const auto& [name, rows] : fragment.files) {
+    out += name;
+    out += '\n';
+    out += std::to_string(rows.size());
+    out += '\n';
+    out += rows;
+  }
+  return out;
+}
+
+Fragment decode_fragment(const std::string& bytes) {
+  Fragment f;
+  std::size_t at = 0;
+  while (at < bytes.size()) {
+    const std::size_t name_end = bytes.find('\n', at);
+    const std::size_t size_end = name_end == std::string::npos ? name_end : bytes.find('\n', name_end + 1);
+    if (size_end == std::string::npos) throw std::runtime_error("truncated results from a worker process");
+    const std::string size_text = bytes.substr(name_end + 1, size_end - name_end - 1);
+    if (name_end == at || size_text.empty() || size_text.size() > 18 ||
+        size_text.find_first_not_of("0123456789") != std::string::npos)
+      throw std::runtime_error("malformed results from a worker process");
+    const std::size_t size = std::stoull(size_text);
+    if (size > bytes.size() - size_end - 1) throw std::runtime_error("truncated results from a worker process");
+    f.files[bytes.substr(at, name_end - at)] = bytes.substr(size_end + 1, size);
+    at = size_end + 1 + size;
+  }
+  return f;
+}
+
 std::vector<std::string> summary_metrics() {
   std::vector<std::string> m{"evacuated",          "stranded",           "remaining",        "flights",
                              "seats_flown",        "load_factor",        "last_takeoff_h",   "peak_day_evacuated",

@@ -34,6 +34,12 @@ const std::map<std::string, std::string>& headers();
 
 Fragment to_fragment(const ReplicationResult& result, const model::Clock& clock);
 
+/// A fragment as bytes and back (what a replication's worker process sends its parent): per file, its
+/// name, a newline, its size in bytes, a newline, and its rows. decode_fragment throws
+/// std::runtime_error on truncated or malformed bytes.
+std::string encode_fragment(const Fragment& fragment);
+Fragment decode_fragment(const std::string& bytes);
+
 /// Numeric columns of summary.csv (after replication and seed), for summary_stats.csv.
 std::vector<std::string> summary_metrics();
 std::vector<double> summary_values(const Summary& s);
