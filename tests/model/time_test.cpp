@@ -2,6 +2,9 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
 
 #include "sim/model/time.hpp"
 
@@ -50,6 +53,23 @@ TEST(ClockFormat, WritesWithTheScenarioOffsetToTheSecond) {
   EXPECT_EQ(clock.format(kNever), "never");
   const Clock west{.start_epoch_s = 0, .offset_min = -300};
   EXPECT_EQ(west.format(0), "1969-12-31T19:00:00-05:00");
+}
+
+TEST(ClockFormat, AgreesWithTheCLibraryOverCenturiesAndOffsets) {
+  // gmtime_r of the local wall time is an independent reference for the hand-written digits.
+  for (int offset : {-720, -570, -300, 0, 270, 345, 840}) {
+    const Clock clock{.start_epoch_s = -2208988800, .offset_min = offset};  // 1900-01-01T00:00Z
+    for (double t = 0; t < 6.4e9; t += 7777777.7) {
+      const auto local = static_cast<std::time_t>(std::floor(-2208988800.0 + t + offset * 60.0 + 0.5));
+      std::tm tm{};
+      gmtime_r(&local, &tm);
+      char expected[64];
+      const std::size_t n = std::strftime(expected, sizeof expected, "%Y-%m-%dT%H:%M:%S", &tm);
+      const int off = std::abs(offset);
+      std::snprintf(expected + n, sizeof expected - n, "%c%02d:%02d", offset < 0 ? '-' : '+', off / 60, off % 60);
+      EXPECT_EQ(clock.format(t), expected) << "offset " << offset << ", t " << t;
+    }
+  }
 }
 
 TEST(ClockSinceStart, IsTheInverseOfFormatForWholeSeconds) {
