@@ -2,7 +2,11 @@
 // benchmarks cannot see from outside (events per second, where the time of a replication goes).
 //   replication_probe SCENARIO.yaml [--replication R] [--set PATH=VALUE ...]
 // prints one line of `key=value` pairs: load_s, simulate_s, format_s, actors, events (actor wake-ups),
-// parking_waits (the events that are ends of waits for a parking spot), events_per_s (events / simulate_s), people (evacuees), evacuated, flights, peak_rss_kb.
+// parking_waits (the events that are ends of waits for a parking spot), events_per_s (events / simulate_s),
+// person_events (people's own time-stamped state changes, which the flows compute in time order without
+// an actor: departures, gate arrivals, gate service starts, take-offs; road entries and service ends
+// are not counted), all_events_per_s ((events + person_events) / simulate_s), people (evacuees),
+// evacuated, flights, peak_rss_kb.
 #include <simgrid/s4u.hpp>
 #include <sys/resource.h>
 
@@ -68,9 +72,13 @@ int main(int argc, char** argv) {
   rusage ru{};
   getrusage(RUSAGE_SELF, &ru);
   const auto& e = result.engine;
+  std::int64_t person_events = result.summary.evacuated;
+  for (const auto& c : result.cities) person_events += c.departed;
+  for (const auto& g : result.gates) person_events += g.arrivals + g.served;
   std::cout << "load_s=" << load_s << " simulate_s=" << simulate_s << " format_s=" << format_s
             << " actors=" << e.actors << " events=" << e.actor_wakeups << " parking_waits=" << e.actor_wakeups - sleeps
-            << " events_per_s=" << static_cast<double>(e.actor_wakeups) / simulate_s
+            << " events_per_s=" << static_cast<double>(e.actor_wakeups) / simulate_s << " person_events=" << person_events
+            << " all_events_per_s=" << static_cast<double>(e.actor_wakeups + person_events) / simulate_s
             << " people=" << result.summary.evacuees << " evacuated=" << result.summary.evacuated
             << " flights=" << result.summary.flights << " result_bytes=" << bytes << " peak_rss_kb=" << ru.ru_maxrss
             << '\n';
