@@ -70,7 +70,7 @@ void Airport::set_gate_factor(int gate, double factor, double t) {
   set_open(g, nominal_open(g), t);
 }
 
-void Airport::join(const Person& p) {
+Airport::Gate& Airport::join(const Person& p) {
   // Join the shortest queue per open lane (first gate on ties); a gate with no open lane is joined
   // only if all are closed. (q + 1) / open is compared by cross-multiplying: same order, no division.
   Gate* best = nullptr;
@@ -93,19 +93,24 @@ void Airport::join(const Person& p) {
   ++best->queued;
   ++best->stats.arrivals;
   best->stats.queue_max = std::max(best->stats.queue_max, best->queued);
+  return *best;
 }
 
 void Airport::process_events(double t, Ledger& ledger) {
+  // Each gate's earliest possible service start, kept up to date as people join and start service
+  // (only the gate touched changes; lanes change between calls).
+  auto next_start = [this](const Gate& g) {
+    return g.queued == 0 || g.free_at.empty() ? kInf : std::max({g.queue.front().t, g.free_at.top(), last_t_});
+  };
+  for (Gate& g : gates_) g.next_start = next_start(g);
   for (;;) {
     const double ta = arriving_.empty() ? kInf : arriving_.next_time();
     double ts = kInf;
     Gate* gs = nullptr;
     if (!fallen_ && holding_used() < holding_capacity_) {
       for (Gate& g : gates_) {
-        if (g.queue.empty() || g.free_at.empty()) continue;
-        const double s = std::max({g.queue.front().t, g.free_at.top(), last_t_});
-        if (s < ts) {
-          ts = s;
+        if (g.next_start < ts) {
+          ts = g.next_start;
           gs = &g;
         }
       }
@@ -126,8 +131,12 @@ void Airport::process_events(double t, Ledger& ledger) {
     }
     if (ta <= ts) {
       const Person p = arriving_.pop();
-      if (fallen_) ledger.strand(p.origin, p.cohort, 1, Where::Airport);
-      else join(p);
+      if (fallen_) {
+        ledger.strand(p.origin, p.cohort, 1, Where::Airport);
+      } else {
+        Gate& joined = join(p);
+        if (joined.queued == 1) joined.next_start = next_start(joined);
+      }
       continue;
     }
     Gate& g = *gs;
@@ -136,6 +145,7 @@ void Airport::process_events(double t, Ledger& ledger) {
     --g.queued;
     const double service = g.spec.service_time_s.sample(g.rng, true);
     g.free_at.replace_top(ts + service);
+    g.next_start = next_start(g);
     g.stats.wait_s.add(ts - p.t);
     ++g.stats.served;
     g.stats.busy_lane_s += service;

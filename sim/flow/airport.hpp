@@ -137,13 +137,15 @@ class Airport {
     LaneTimes free_at;         ///< when each open lane is next free
     std::deque<Waiting> queue;  ///< a deque, not a Fifo: it can hold millions and should not double in size
     std::int64_t queued = 0;    ///< queue.size(), kept: a deque computes its size, and join asks at every arrival
+    double next_start = 0;      ///< earliest possible service start (process_events' bookkeeping)
     GateStats stats;
     double last_change = 0;
   };
   void process_events(double t, Ledger& ledger);
   void set_open(Gate& g, int open, double t);
   int nominal_open(const Gate& g) const;
-  void join(const Person& p);
+  /// Puts an arrival in the shortest queue per open lane; returns the gate joined.
+  Gate& join(const Person& p);
   void strand_everyone(Ledger& ledger);
 
   std::string id_;
