@@ -1,10 +1,13 @@
 #include "sim/scenario/tree.hpp"
 
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/mark.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <map>
 #include <cctype>
+#include <sstream>
 
 namespace sim::scenario {
 
@@ -173,152 +176,351 @@ std::size_t too_many_separators_at(std::string_view s, std::size_t limit) {
   return std::string_view::npos;
 }
 
-/// Sizes the document as it would be once aliases are expanded, before anything is copied. An alias
-/// is the same yaml-cpp node as its anchor, so sizes are memoised by position and type: the billion-
-/// laughs document is sized in a few hundred steps. yaml-cpp also lets an alias point into its own
-/// anchor (`a: &a [*a]`), a cycle, and chains of aliases nest deeper than the text shows: both are
-/// caught here, without recursing further than `max_depth`. (Two distinct nodes at the same position
-/// and of the same type would share an estimate; the converter's own count is exact.)
-class ExpandedSize {
+std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
+
+/// One parse event as yaml-cpp reported it.
+struct Recorded {
+  enum class Type : unsigned char { Null, Scalar, SequenceStart, MapStart, End, Alias };
+  Type type = Type::Null;
+  bool quoted = false;  ///< Scalar: written in quotes
+  Mark mark;
+  YAML::anchor_t alias = YAML::NullAnchor;  ///< Alias: the anchor it repeats
+  std::string text;                         ///< Scalar
+};
+
+/// A value with an anchor (`&name`): where its events are, and how many values it holds.
+struct Anchor {
+  bool open = false;      ///< still being parsed: an alias to it now would be a value containing itself
+  std::size_t size = 0;   ///< values once aliases are expanded, keys included
+  std::size_t first = 0;  ///< its events: [first, last)
+  std::size_t last = 0;
+};
+
+/// Records yaml-cpp's parse events, and sizes the document as they come: every value counts one, an
+/// alias counts its anchor's size (kept when the anchored value ends), so the billion-laughs document
+/// is refused in a few hundred steps and nothing is built for it. Also refuses an alias inside its own
+/// anchor (`a: &a [*a]`, a cycle) and nesting deeper than `max_depth`. A container is refused once it
+/// holds more than `max_nodes` values; a mapping is checked after each value rather than each key.
+class DocumentReader final : public YAML::EventHandler {
  public:
   enum class Problem { None, TooLarge, Cycle, TooDeep };
 
-  ExpandedSize(std::size_t cap, int max_depth) : cap_(cap), max_depth_(max_depth) {}
+  DocumentReader(int file, const ParseLimits& limits, const Placement& placement)
+      : file_(file), limits_(limits), placement_(placement) {}
 
-  Problem check(const YAML::Node& root) {
-    if (size(root, 0) > cap_ && problem_ == Problem::None) problem_ = Problem::TooLarge;
-    return problem_;
+  Problem problem() const { return problem_; }
+  const std::vector<Recorded>& events() const { return events_; }
+  const std::vector<Anchor>& anchors() const { return anchors_; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (!enter(anchor)) return;
+    events_.push_back(Recorded{.type = Recorded::Type::Null, .mark = mark_of(mark)});
+    leave(1, anchor);
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    if (!enter(anchor)) return;
+    // yaml-cpp tags quoted scalars "!", plain ones "?".
+    events_.push_back(
+        Recorded{.type = Recorded::Type::Scalar, .quoted = tag == "!", .mark = mark_of(mark), .text = value});
+    leave(1, anchor);
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    open(mark, anchor, false);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    open(mark, anchor, true);
+  }
+  void OnMapEnd() override { close(); }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    if (problem_ != Problem::None || too_deep()) return;
+    // yaml-cpp refuses an undefined anchor itself: every anchor number it hands out came with a value.
+    if (anchor >= anchors_.size()) throw YAML::ParserException(mark, YAML::ErrorMsg::UNKNOWN_ANCHOR);
+    const Anchor& a = anchors_[anchor];
+    if (a.open) {
+      problem_ = Problem::Cycle;
+      return;
+    }
+    events_.push_back(Recorded{.type = Recorded::Type::Alias, .alias = anchor});
+    leave(a.size, YAML::NullAnchor);
   }
 
  private:
-  static constexpr std::size_t kInProgress = static_cast<std::size_t>(-1);
-
-  std::size_t size(const YAML::Node& n, int depth) {
-    if (problem_ != Problem::None) return cap_ + 1;
-    if (depth > max_depth_) {
-      problem_ = Problem::TooDeep;
-      return cap_ + 1;
-    }
-    const std::pair<int, int> key{n.Mark().pos, static_cast<int>(n.Type())};
-    if (const auto it = memo_.find(key); it != memo_.end()) {
-      if (it->second == kInProgress) {
-        // Only a container can be re-entered while it is being sized: an alias into itself.
-        if (n.IsSequence() || n.IsMap()) problem_ = Problem::Cycle;
-        else return 1;
-        return cap_ + 1;
-      }
-      return it->second;
-    }
-    memo_.emplace(key, kInProgress);
-    std::size_t total = 1;
-    if (n.IsSequence()) {
-      for (const YAML::Node& item : n) {
-        total += size(item, depth + 1);
-        if (total > cap_) break;
-      }
-    } else if (n.IsMap()) {
-      for (const auto& kv : n) {
-        total += size(kv.first, depth + 1) + size(kv.second, depth + 1);
-        if (total > cap_) break;
-      }
-    }
-    total = std::min(total, cap_ + 1);
-    memo_[key] = total;
-    return total;
-  }
-
-  std::size_t cap_;
-  int max_depth_;
-  std::map<std::pair<int, int>, std::size_t> memo_;
-  Problem problem_ = Problem::None;
-};
-
-std::string join(const std::string& path, const std::string& key) { return path.empty() ? key : path + "." + key; }
-
-class Converter {
- public:
-  Converter(int file, Diagnostics& diags, const ParseLimits& limits, const Placement& placement)
-      : file_(file), diags_(diags), limits_(limits), placement_(placement) {}
-
-  bool failed() const { return failed_; }
+  struct Open {
+    std::size_t size = 1;  ///< values so far in this container, itself included
+    bool map = false;
+    bool at_key = true;    ///< mapping: the next value is a key
+    YAML::anchor_t anchor = YAML::NullAnchor;
+  };
 
   Mark mark_of(const YAML::Mark& m) const { return placement_.place(file_, m.line, m.column); }
 
-  /// `path` names the node in messages (`airports.hkia.parking`): list items by their `id` once it has
-  /// been read, else by position.
-  Node convert(const YAML::Node& in, int depth, const std::string& path) {
-    Node out;
-    if (failed_) return out;
-    out.mark = mark_of(in.Mark());
-    if (++visited_ > limits_.max_nodes) {
-      fail(out.mark, "document too large: more than " + std::to_string(limits_.max_nodes) +
-                         " values once aliases are expanded (an alias bomb?)");
-      return out;
-    }
-    if (depth > limits_.max_depth) {
-      fail(out.mark, "nested more than " + std::to_string(limits_.max_depth) + " levels deep");
-      return out;
-    }
-    switch (in.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null: out.kind = Node::Kind::Null; break;
-      case YAML::NodeType::Scalar:
-        out.kind = Node::Kind::Scalar;
-        out.scalar = in.Scalar();
-        out.quoted = in.Tag() == "!";  // yaml-cpp tags quoted scalars "!", plain ones "?"
-        break;
-      case YAML::NodeType::Sequence:
-        out.kind = Node::Kind::Sequence;
-        for (const YAML::Node& item : in) {
-          out.items.push_back(convert(item, depth + 1, join(path, std::to_string(out.items.size()))));
-          if (failed_) break;
-        }
-        break;
-      case YAML::NodeType::Map: {
-        out.kind = Node::Kind::Map;
-        std::string self = path;
-        for (const auto& kv : in) {
-          Entry e;
-          e.key_mark = mark_of(kv.first.Mark());
-          ++visited_;
-          if (!kv.first.IsScalar()) {
-            diags_.error(e.key_mark, self, "a key must be a plain word (got " +
-                                             std::string(kv.first.IsMap() ? "a mapping" : kv.first.IsSequence() ? "a list" : "null") + ")");
-            continue;
-          }
-          e.key = kv.first.Scalar();
-          e.value = convert(kv.second, depth + 1, join(self, e.key));
-          if (failed_) break;
-          // An entity is named by its id in paths: `airports.hkia`, not `airports.0`.
-          if (e.key == "id" && e.value.is_scalar() && !path.empty() && path.back() >= '0' && path.back() <= '9') {
-            const std::size_t dot = path.rfind('.');
-            self = join(dot == std::string::npos ? "" : path.substr(0, dot), e.value.scalar);
-          }
-          // yaml-cpp marks an empty value at the next token; point at the key instead.
-          if (e.value.is_null() && e.value.mark.line != e.key_mark.line) e.value.mark = e.key_mark;
-          if (out.find_entry(e.key)) {
-            diags_.error(e.key_mark, join(self, e.key), "duplicate key '" + e.key + "'", "each key once per mapping");
-            continue;
-          }
-          out.entries.push_back(std::move(e));
-        }
-        break;
-      }
-    }
-    return out;
+  bool too_deep() {
+    if (open_.size() <= static_cast<std::size_t>(limits_.max_depth)) return false;
+    problem_ = Problem::TooDeep;
+    return true;
   }
 
- private:
-  void fail(const Mark& m, std::string message) {
-    diags_.error(m, "", std::move(message));
-    failed_ = true;
+  /// The start of a value; false when the document is already refused.
+  bool enter(YAML::anchor_t anchor) {
+    if (problem_ != Problem::None || too_deep()) return false;
+    if (anchor != YAML::NullAnchor) {
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+      anchors_[anchor] = Anchor{.open = true, .first = events_.size()};
+    }
+    return true;
+  }
+
+  /// The end of a value holding `size` values: its anchor is finished, its container grows.
+  void leave(std::size_t size, YAML::anchor_t anchor) {
+    if (anchor != YAML::NullAnchor) {
+      Anchor& a = anchors_[anchor];
+      a.open = false;
+      a.size = size;
+      a.last = events_.size();
+    }
+    if (open_.empty()) {
+      if (size > limits_.max_nodes) problem_ = Problem::TooLarge;
+      return;
+    }
+    Open& up = open_.back();
+    up.size += size;
+    if (up.map) {
+      up.at_key = !up.at_key;
+      if (!up.at_key) return;  // a key: checked with its value
+    }
+    if (up.size > limits_.max_nodes) problem_ = Problem::TooLarge;
+  }
+
+  void open(const YAML::Mark& mark, YAML::anchor_t anchor, bool map) {
+    if (!enter(anchor)) return;
+    events_.push_back(Recorded{.type = map ? Recorded::Type::MapStart : Recorded::Type::SequenceStart,
+                               .mark = mark_of(mark)});
+    open_.push_back(Open{.map = map, .anchor = anchor});
+  }
+
+  void close() {
+    if (problem_ != Problem::None) return;
+    const Open done = open_.back();
+    open_.pop_back();
+    events_.push_back(Recorded{.type = Recorded::Type::End});
+    leave(done.size, done.anchor);
   }
 
   int file_;
-  Diagnostics& diags_;
   const ParseLimits& limits_;
   Placement placement_;
-  std::size_t visited_ = 0;
+  std::vector<Recorded> events_;
+  std::vector<Anchor> anchors_;  ///< by yaml-cpp's anchor number (1, 2, ...)
+  std::vector<Open> open_;       ///< containers still open
+  Problem problem_ = Problem::None;
+};
+
+/// Builds the document from the recorded events of an accepted text, an alias as its anchored value
+/// written again at that place. Only values reached from the root through list items and values of
+/// plain-word keys are built; a key that is not a plain word is reported and skipped with its value.
+/// Checks depth (aliases can nest deeper than the text) and duplicate keys, and names values by path
+/// in messages: list items by position, but a mapping with an `id` by it from then on
+/// (`airports.hkia`, not `airports.0`).
+class TreeBuilder {
+ public:
+  TreeBuilder(const DocumentReader& reader, const ParseLimits& limits, Diagnostics& diags)
+      : events_(reader.events()), anchors_(reader.anchors()), limits_(limits), diags_(diags) {}
+
+  /// The document (nullopt when too deep); `top` marks an empty one.
+  std::optional<Node> build(const Mark& top) {
+    replay(0, events_.size());
+    if (failed_) return std::nullopt;
+    if (!root_ || root_->is_null()) {
+      Node empty;
+      empty.mark = top;
+      return empty;
+    }
+    return std::move(root_);
+  }
+
+ private:
+  /// What the next value is to its container.
+  enum class Role { Built, Key, Skipped };
+
+  struct Frame {
+    Node node;            ///< the mapping or sequence being filled (empty when not built)
+    bool built = true;    ///< false: a key that is not a plain word, or inside one or its value
+    int depth = 0;        ///< nesting of built values (the root is 0)
+    bool at_key = true;   ///< mapping: the next value is a key
+    bool key_ok = false;  ///< mapping: the last key was a plain word
+    std::string key;
+    Mark key_mark;
+    std::optional<std::string> id;  ///< mapping: the `id` that names it in paths, once read
+  };
+
+  static Node::Kind kind_of(Recorded::Type type) {
+    switch (type) {
+      case Recorded::Type::Scalar: return Node::Kind::Scalar;
+      case Recorded::Type::SequenceStart: return Node::Kind::Sequence;
+      case Recorded::Type::MapStart: return Node::Kind::Map;
+      default: return Node::Kind::Null;
+    }
+  }
+
+  void replay(std::size_t first, std::size_t last) {
+    for (std::size_t i = first; i < last && !failed_; ++i) {
+      const Recorded& r = events_[i];
+      switch (r.type) {
+        case Recorded::Type::Null: {
+          Node null;
+          null.mark = r.mark;
+          leaf(std::move(null));
+          break;
+        }
+        case Recorded::Type::Scalar: leaf(Node::make_scalar(r.text, r.mark, r.quoted)); break;
+        case Recorded::Type::SequenceStart: open(Node::make_sequence(r.mark)); break;
+        case Recorded::Type::MapStart: open(Node::make_map(r.mark)); break;
+        case Recorded::Type::End: close(); break;
+        case Recorded::Type::Alias: alias(anchors_[r.alias]); break;
+      }
+    }
+  }
+
+  void leaf(Node node) {
+    switch (next_role()) {
+      case Role::Skipped: break;
+      case Role::Key: take_key(node.kind, node.mark, std::move(node.scalar)); break;
+      case Role::Built:
+        if (depth_ok(node.mark)) place(std::move(node));
+        return;
+    }
+    advance();
+  }
+
+  /// `container`: an empty mapping or sequence, filled until the matching close().
+  void open(Node container) {
+    const Role role = next_role();
+    if (role == Role::Key) take_key(container.kind, container.mark, {});
+    if (role != Role::Built) {
+      stack_.push_back(Frame{.built = false});
+      return;
+    }
+    if (!depth_ok(container.mark)) return;
+    stack_.push_back(Frame{.node = std::move(container), .depth = next_depth()});
+  }
+
+  void close() {
+    Frame frame = std::move(stack_.back());
+    stack_.pop_back();
+    if (frame.built) place(std::move(frame.node));
+    else advance();
+  }
+
+  void alias(const Anchor& anchor) {
+    const Recorded& head = events_[anchor.first];
+    switch (next_role()) {
+      case Role::Skipped: break;
+      case Role::Key: take_key(kind_of(head.type), head.mark, head.text); break;
+      case Role::Built: replay(anchor.first, anchor.last); return;
+    }
+    advance();
+  }
+
+  Role next_role() const {
+    if (stack_.empty()) return Role::Built;
+    const Frame& f = stack_.back();
+    if (!f.built) return Role::Skipped;
+    if (f.node.is_sequence()) return Role::Built;
+    if (f.at_key) return Role::Key;
+    return f.key_ok ? Role::Built : Role::Skipped;
+  }
+
+  int next_depth() const { return stack_.empty() ? 0 : stack_.back().depth + 1; }
+
+  bool depth_ok(const Mark& mark) {
+    if (next_depth() <= limits_.max_depth) return true;
+    diags_.error(mark, "", "nested more than " + std::to_string(limits_.max_depth) + " levels deep");
+    failed_ = true;
+    return false;
+  }
+
+  /// After a value that is not built: a built mapping moves on between key and value.
+  void advance() {
+    if (stack_.empty()) return;
+    Frame& f = stack_.back();
+    if (f.built && f.node.is_map()) f.at_key = !f.at_key;
+  }
+
+  void take_key(Node::Kind kind, const Mark& mark, std::string text) {
+    Frame& f = stack_.back();
+    f.key_mark = mark;
+    f.key_ok = kind == Node::Kind::Scalar;
+    if (f.key_ok) {
+      f.key = std::move(text);
+      return;
+    }
+    const char* got = kind == Node::Kind::Map ? "a mapping" : kind == Node::Kind::Sequence ? "a list" : "null";
+    diags_.error(mark, self(stack_.size() - 1), std::string("a key must be a plain word (got ") + got + ")");
+  }
+
+  /// A built value into its container (or as the root).
+  void place(Node node) {
+    if (stack_.empty()) {
+      root_ = std::move(node);
+      return;
+    }
+    Frame& f = stack_.back();
+    if (f.node.is_sequence()) {
+      f.node.items.push_back(std::move(node));
+      return;
+    }
+    f.at_key = true;
+    Entry e{std::move(f.key), f.key_mark, std::move(node)};
+    if (e.key == "id" && e.value.is_scalar() && named_by_id(stack_.size() - 1)) f.id = e.value.scalar;
+    // yaml-cpp marks an empty value at the next token; point at the key instead.
+    if (e.value.is_null() && e.value.mark.line != e.key_mark.line) e.value.mark = e.key_mark;
+    if (f.node.find_entry(e.key)) {
+      diags_.error(e.key_mark, join(self(stack_.size() - 1), e.key), "duplicate key '" + e.key + "'",
+                   "each key once per mapping");
+      return;
+    }
+    f.node.entries.push_back(std::move(e));
+  }
+
+  /// The path naming stack_[i] by where it is: its container's name, then its key or position.
+  std::string path(std::size_t i) const {
+    if (i == 0) return "";
+    const Frame& up = stack_[i - 1];
+    return join(self(i - 1), up.node.is_sequence() ? std::to_string(up.node.items.size()) : up.key);
+  }
+
+  /// A mapping whose path ends in a digit (a list item, mostly) is named by its `id` once read.
+  bool named_by_id(std::size_t i) const {
+    if (i == 0) return false;
+    const Frame& up = stack_[i - 1];
+    return up.node.is_sequence() || (!up.key.empty() && up.key.back() >= '0' && up.key.back() <= '9');
+  }
+
+  /// The name of stack_[i] in messages: its path, or its `id` in place of the last part.
+  std::string self(std::size_t i) const {
+    std::string p = path(i);
+    if (!stack_[i].id) return p;
+    const std::size_t dot = p.rfind('.');
+    return join(dot == std::string::npos ? "" : p.substr(0, dot), *stack_[i].id);
+  }
+
+  const std::vector<Recorded>& events_;
+  const std::vector<Anchor>& anchors_;
+  const ParseLimits& limits_;
+  Diagnostics& diags_;
+  std::vector<Frame> stack_;
+  std::optional<Node> root_;
   bool failed_ = false;
 };
 
@@ -351,44 +553,32 @@ std::optional<Node> parse_document(std::string_view text, int file, Diagnostics&
                 "document too large: more than " + std::to_string(limits.max_separators) + " values");
     return std::nullopt;
   }
-  YAML::Node doc;
+  DocumentReader reader(file, limits, placement);
   try {
-    doc = YAML::Load(std::string(text));
+    std::istringstream in{std::string(text)};
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(reader);
   } catch (const YAML::Exception& e) {
     // ParserException and DeepRecursion carry the position of the problem.
     diags.error(e.mark.line >= 0 ? placement.place(file, e.mark.line, e.mark.column) : top, "",
                 "YAML syntax error: " + e.msg);
     return std::nullopt;
   }
-  if (!doc.IsDefined() || doc.IsNull()) {
-    Node empty;
-    empty.mark = top;
-    return empty;
+  switch (reader.problem()) {
+    case DocumentReader::Problem::None: break;
+    case DocumentReader::Problem::TooLarge:
+      diags.error(top, "", "document too large: more than " + std::to_string(limits.max_nodes) +
+                               " values once aliases are expanded (an alias bomb?)");
+      return std::nullopt;
+    case DocumentReader::Problem::Cycle:
+      diags.error(top, "", "an alias refers to a value that contains it (a cycle)", "aliases of finished values");
+      return std::nullopt;
+    case DocumentReader::Problem::TooDeep:
+      diags.error(top, "", "nested more than " + std::to_string(limits.max_depth) +
+                               " levels deep once aliases are expanded");
+      return std::nullopt;
   }
-  Converter conv(file, diags, limits, placement);
-  Node root;
-  try {
-    switch (ExpandedSize(limits.max_nodes, limits.max_depth).check(doc)) {
-      case ExpandedSize::Problem::None: break;
-      case ExpandedSize::Problem::TooLarge:
-        diags.error(top, "", "document too large: more than " + std::to_string(limits.max_nodes) +
-                                 " values once aliases are expanded (an alias bomb?)");
-        return std::nullopt;
-      case ExpandedSize::Problem::Cycle:
-        diags.error(top, "", "an alias refers to a value that contains it (a cycle)", "aliases of finished values");
-        return std::nullopt;
-      case ExpandedSize::Problem::TooDeep:
-        diags.error(top, "", "nested more than " + std::to_string(limits.max_depth) +
-                                 " levels deep once aliases are expanded");
-        return std::nullopt;
-    }
-    root = conv.convert(doc, 0, "");
-  } catch (const YAML::Exception& e) {
-    diags.error(top, "", "YAML error: " + e.msg);
-    return std::nullopt;
-  }
-  if (conv.failed()) return std::nullopt;
-  return root;
+  return TreeBuilder(reader, limits, diags).build(top);
 }
 
 }  // namespace sim::scenario

@@ -1,7 +1,8 @@
-// The scenario document as a plain tree with positions: what yaml-cpp parses is copied once into this
-// form (aliases expanded under a node budget, depth capped), so merging (`extends`, `--set`) and checking
-// never touch yaml-cpp's mutable, key-inserting node API, and every value keeps the file and line it
-// came from even after merging several files.
+// The scenario document as a plain tree with positions, built from yaml-cpp's parse events (yaml-cpp's
+// own node graph is never built): the events are recorded and the document sized as they come, so an
+// alias bomb is refused before anything is expanded; then aliases are expanded under a node budget,
+// depth capped. Merging (`extends`, `--set`) and checking never touch yaml-cpp's mutable, key-inserting
+// node API, and every value keeps the file and line it came from even after merging several files.
 //
 // Example:
 //   Diagnostics diags;
@@ -55,12 +56,13 @@ struct Entry {
 /// Limits that keep hostile input (alias bombs, deep nesting, huge files) cheap to refuse.
 struct ParseLimits {
   std::size_t max_bytes = 16u << 20;  ///< 16 MiB; a large real scenario is well under 1 MiB
-  /// Separators (`,` `:` `-` `[` `{` newlines) in the text, counted before yaml-cpp builds its nodes:
-  /// yaml-cpp needs a few hundred bytes per value, so a 16 MiB list of numbers would take gigabytes.
+  /// Separators (`,` `:` `-` `[` `{` newlines) in the text, counted before parsing: each value becomes
+  /// a Node of a couple of hundred bytes, so a 16 MiB list of numbers would take gigabytes.
   /// A real scenario has a few thousand.
   std::size_t max_separators = 250'000;
-  /// Values after alias expansion ("billion laughs"). Copying one costs ~250 bytes (more under ASan);
-  /// 250k keeps the worst case near 60 MB, and a real scenario has a few thousand.
+  /// Values after alias expansion ("billion laughs"), counted as parsed: an alias counts as its
+  /// anchor's size, so a bomb is refused before it is expanded. Building one costs ~250 bytes (more
+  /// under ASan); 250k keeps the worst case near 60 MB, and a real scenario has a few thousand.
   std::size_t max_nodes = 250'000;
   int max_depth = 64;                 ///< a scenario needs fewer than 10 levels
 };

@@ -99,6 +99,25 @@ TEST(ParseDocument, ReportsDuplicateKeysWithTheirPath) {
   EXPECT_EQ(all[0].str(), "t.yaml:4:5: airports.hkia.parking: duplicate key 'parking' (expected each key once per mapping)");
 }
 
+TEST(ParseDocument, ReportsDuplicateKeysOfAnAnchoredValueAtEachUse) {
+  // An alias is the anchored value written again: each use is checked, and named, where it is.
+  Diagnostics diags;
+  EXPECT_TRUE(parse_document("base: &b {x: 1, x: 2}\nuse: *b\n", diags.add_file("t.yaml"), diags));
+  const auto all = diags.sorted();
+  ASSERT_EQ(all.size(), 2u);
+  EXPECT_EQ(all[0].str(), "t.yaml:1:17: base.x: duplicate key 'x' (expected each key once per mapping)");
+  EXPECT_EQ(all[1].str(), "t.yaml:1:17: use.x: duplicate key 'x' (expected each key once per mapping)");
+}
+
+TEST(ParseDocument, ReportsAMappingAsFirstKeyAsAKeyNotACycle) {
+  // The mapping and its first key start at the same position; only an alias can make a cycle.
+  Diagnostics diags;
+  EXPECT_TRUE(parse_document("{a: 1}: x\n", diags.add_file("t.yaml"), diags));
+  const auto all = diags.sorted();
+  ASSERT_EQ(all.size(), 1u);
+  EXPECT_EQ(all[0].str(), "t.yaml:1:1: a key must be a plain word (got a mapping)");
+}
+
 TEST(ParseDocument, RefusesOverlongUtf8AndSurrogates) {
   EXPECT_EQ(parse_messages("a: \xc0\xaf\n").size(), 1u);      // overlong '/'
   EXPECT_EQ(parse_messages("a: \xed\xa0\x80\n").size(), 1u);  // UTF-16 surrogate
