@@ -9,6 +9,7 @@
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <fstream>
 #include <iomanip>
 #include <iostream>
 #include <map>
@@ -127,10 +128,16 @@ int run_command(const RunOptions& o) {
     };
   }
   try {
-    // Result files are assembled in replication order as replications finish (in any order), so
-    // only the replications finished out of order are held as fragments.
-    std::map<std::string, std::string> files;
-    for (const auto& [name, header] : output::headers()) files[name] = header;
+    // Result files are written in replication order as replications finish (in any order): only the
+    // replications finished out of order are held, so this process stays small (it is forked once per
+    // replication, and a fork costs in proportion to its memory). They are complete only once the
+    // staging directory is published.
+    std::map<std::string, std::ofstream> files;
+    for (const auto& [name, header] : output::headers()) {
+      std::ofstream& out = files[name];
+      out.open(staging / name, std::ios::binary | std::ios::trunc);
+      out << header;
+    }
     std::vector<std::vector<std::optional<double>>> summaries;
     std::vector<output::Fragment> fragments;  // kept for the printed summary
     std::map<int, output::Fragment> out_of_order;
@@ -139,7 +146,7 @@ int run_command(const RunOptions& o) {
       out_of_order.emplace(r, std::move(fragment));
       while (!out_of_order.empty() && out_of_order.begin()->first == next_in_order) {
         output::Fragment& f = out_of_order.begin()->second;
-        for (const auto& [name, rows] : f.files) files[name] += rows;
+        for (const auto& [name, rows] : f.files) files.at(name) << rows;
         summaries.push_back(parse_summary_row(f.files["summary.csv"]));
         if (next_in_order <= 1 || scenario.replications <= 50) fragments.push_back(std::move(f));
         out_of_order.erase(out_of_order.begin());
@@ -154,7 +161,10 @@ int run_command(const RunOptions& o) {
       fs::remove_all(staging);
       return kExitInternal;
     }
-    for (const auto& [name, content] : files) output::write_file_atomically(staging / name, content);
+    for (auto& [name, out] : files) {
+      out.close();
+      if (!out) throw std::runtime_error("cannot write " + (staging / name).string());
+    }
     if (scenario.replications > 1)
       output::write_file_atomically(staging / "summary_stats.csv", output::summary_stats_csv(summaries));
     const std::string resolved = scenario::to_yaml(scenario);
