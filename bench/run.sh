@@ -4,7 +4,7 @@
 # for its event rate, runs the Google Benchmark micro-benchmarks (SimGrid's bare sleep_for rate among
 # them), then the scaling study (bench/scaling.sh) and the peer comparison (bench/peers/run.sh).
 # Writes bench/results/*.md and splices the tables into docs/performance.md between its markers.
-#   bench/run.sh            full mode (the figures in docs/performance.md; ~15-25 min on 2 cores)
+#   bench/run.sh            full mode (the figures in docs/performance.md; ~7 min on 2 cores)
 #   bench/run.sh --quick    a sanity pass: fewer runs, smaller cases (~3 min)
 # Options: --no-build, --skip-scaling, --skip-peers, --runs N (runs per CLI case; default 7, quick 3),
 #          --splice-only (measure nothing: put the tables of bench/results/ into docs/performance.md).
@@ -151,7 +151,7 @@ probe() {  # name scenario -> median simulate_s, events, events/s, people, fligh
   : >"$work/$name.probe"
   for _ in $(seq "$runs"); do "$bin/replication_probe" "$scenario" >>"$work/$name.probe"; done
   local get
-  get() { grep -o "$1=[^ ]*" "$work/$name.probe" | cut -d= -f2 | median; }
+  get() { grep -oE "(^| )$1=[^ ]*" "$work/$name.probe" | sed "s/^ //" | cut -d= -f2 | median; }
   echo "$(get load_s) $(get simulate_s) $(get format_s) $(get events) $(get events_per_s) $(get people) $(get flights) $(get actors) $(get person_events) $(get all_events_per_s)"
 }
 echo "bench: probes" >&2

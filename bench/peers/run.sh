@@ -32,7 +32,7 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else prin
 scales=(1 10)
 [ $quick = 1 ] && scales=(1)
 {
-  echo "| model, scale | people | wall s (median of $runs) | CPU s (median) | evacuated | flights | mean gate wait h | events |"
+  echo "| model, scale | people | wall s (median of $runs) | CPU s (median) | evacuated | flights | mean gate wait h | events (evacsim: see docs/performance.md) |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 } >"$work/table"
 for k in "${scales[@]}"; do
@@ -47,7 +47,9 @@ for k in "${scales[@]}"; do
     /usr/bin/time -f "%e %U %S" -o "$work/t" /usr/bin/python3 bench/peers/gate_airlift_simpy.py --scale "$k" >"$work/simpy.out"
     tail -1 "$work/t" >>"$work/p"
   done
-  events=$(build/replication_probe "$work/model.yaml" | grep -o 'events=[0-9]*' | cut -d= -f2)
+  build/replication_probe "$work/model.yaml" >"$work/probe"
+  probe_value() { grep -oE "(^| )$1=[0-9]*" "$work/probe" | sed 's/^ //' | cut -d= -f2; }
+  events="$(probe_value events) wake-ups + $(probe_value person_events) person events"
   IFS=, read -r _ _ ev_evacuated _ _ ev_flights _ _ _ _ ev_wait _ <<<"$(sed -n 2p "$work/out/summary.csv")"
   sp() { grep -o "$1=[^ ]*" "$work/simpy.out" | cut -d= -f2; }
   printf '| evacsim (C++/SimGrid, lazy flows), x%d | %d | %.3f | %.3f | %s | %s | %.4f | %s |\n' "$k" $((40000 * k)) \
