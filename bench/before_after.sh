@@ -7,13 +7,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 old=$(realpath "$1") new=$(realpath "$2") runs=${3:-7}
+source bench/common.sh
 export LC_ALL=C
 work=$(mktemp -d /tmp/evacsim-ab.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 make_scenario=$(dirname "$new")/make_scenario
 "$make_scenario" --cities 34 --people 150000 --aircraft 40 --parking 16 --hours 120 >"$work/syn-34.yaml"
 "$make_scenario" --cities 1000 --airports 100 --people 10000000 --aircraft 1000 --hours 120 >"$work/syn-10m.yaml"
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 cases=(
   "kabul-2021, 1 replication|scenarios/kabul-2021.yaml --replications 1 --jobs 1|$runs"

@@ -28,6 +28,7 @@ while [ $# -gt 0 ]; do
 done
 [ -n "$runs" ] || runs=$([ $quick = 1 ] && echo 3 || echo 7)
 export LC_ALL=C
+source bench/common.sh
 
 # --- splice into docs/performance.md ----------------------------------------------------------------------
 splice() {  # marker file: replaces the lines between <!-- bench:NAME --> and <!-- /bench:NAME -->
@@ -55,17 +56,13 @@ if [ $splice_only = 1 ]; then
   exit 0
 fi
 
-if [ $build = 1 ]; then
-  cmake --preset release >/dev/null
-  cmake --build --preset release --target evacsim make_scenario replication_probe micro_bench >/dev/null
-fi
+release_build evacsim make_scenario replication_probe micro_bench
 bin=$root/build
 mkdir -p "$results"
 work=$(mktemp -d /tmp/evacsim-bench.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 # --- helpers ------------------------------------------------------------------------------------------
-median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "NA"; else if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 load1() { cut -d' ' -f1 /proc/loadavg; }
 
 # measure NAME RUNS CMD...: runs CMD RUNS times; prints "wall_median cpu_median rss_mb_median wall_min wall_max"
@@ -151,7 +148,7 @@ probe() {  # name scenario -> median simulate_s, events, events/s, people, fligh
   : >"$work/$name.probe"
   for _ in $(seq "$runs"); do "$bin/replication_probe" "$scenario" >>"$work/$name.probe"; done
   local get
-  get() { grep -oE "(^| )$1=[^ ]*" "$work/$name.probe" | sed "s/^ //" | cut -d= -f2 | median; }
+  get() { probe_values "$1" "$work/$name.probe" | median; }
   echo "$(get load_s) $(get simulate_s) $(get format_s) $(get events) $(get events_per_s) $(get people) $(get flights) $(get actors) $(get person_events) $(get all_events_per_s)"
 }
 echo "bench: probes" >&2

@@ -10,19 +10,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
-quick=0 build=1
-for a in "$@"; do
-  case "$a" in
-    --quick) quick=1 ;;
-    --no-build) build=0 ;;
-    *) echo "usage: bench/scaling.sh [--quick] [--no-build]" >&2; exit 2 ;;
-  esac
-done
+source bench/common.sh
+bench_flags "bench/scaling.sh [--quick] [--no-build]" "$@"
 export LC_ALL=C
-if [ $build = 1 ]; then
-  cmake --preset release >/dev/null
-  cmake --build --preset release --target evacsim make_scenario >/dev/null
-fi
+release_build evacsim make_scenario
 bin=$root/build
 results=$root/bench/results
 mkdir -p "$results" docs/img
@@ -30,7 +21,6 @@ work=$(mktemp -d /tmp/evacsim-scaling.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 
 runs=$([ $quick = 1 ] && echo 1 || echo 3)
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 # point STUDY X SCENARIO ARGS...: one row of scaling.csv (median wall s, median peak RSS MB)
 point() {

@@ -7,19 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
-quick=0 build=1
-for a in "$@"; do
-  case "$a" in
-    --quick) quick=1 ;;
-    --no-build) build=0 ;;
-    *) echo "usage: bench/peers/run.sh [--quick] [--no-build]" >&2; exit 2 ;;
-  esac
-done
+source bench/common.sh
+bench_flags "bench/peers/run.sh [--quick] [--no-build]" "$@"
 export LC_ALL=C
-if [ $build = 1 ]; then
-  cmake --preset release >/dev/null
-  cmake --build --preset release --target evacsim >/dev/null
-fi
+release_build evacsim
 if ! /usr/bin/python3 -c 'import SimPy' 2>/dev/null; then
   echo "peers: SimPy missing (Debian package python3-simpy; scripts/install-deps.sh installs it)" >&2
   exit 1
@@ -27,7 +18,6 @@ fi
 runs=$([ $quick = 1 ] && echo 1 || echo 5)
 work=$(mktemp -d /tmp/evacsim-peers.XXXXXX)
 trap 'rm -rf "$work"' EXIT
-median() { sort -g | awk '{v[NR]=$1} END {if (NR%2) print v[(NR+1)/2]; else print (v[NR/2]+v[NR/2+1])/2}'; }
 
 scales=(1 10)
 [ $quick = 1 ] && scales=(1)
@@ -48,8 +38,7 @@ for k in "${scales[@]}"; do
     tail -1 "$work/t" >>"$work/p"
   done
   build/replication_probe "$work/model.yaml" >"$work/probe"
-  probe_value() { grep -oE "(^| )$1=[0-9]*" "$work/probe" | sed 's/^ //' | cut -d= -f2; }
-  events="$(probe_value events) wake-ups + $(probe_value person_events) person events"
+  events="$(probe_values events "$work/probe") wake-ups + $(probe_values person_events "$work/probe") person events"
   IFS=, read -r _ _ ev_evacuated _ _ ev_flights _ _ _ _ ev_wait _ <<<"$(sed -n 2p "$work/out/summary.csv")"
   sp() { grep -o "$1=[^ ]*" "$work/simpy.out" | cut -d= -f2; }
   printf '| evacsim (C++/SimGrid, lazy flows), x%d | %d | %.3f | %.3f | %s | %s | %.4f | %s |\n' "$k" $((40000 * k)) \
