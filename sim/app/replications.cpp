@@ -1,6 +1,5 @@
 #include "sim/app/replications.hpp"
 
-#include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -48,7 +47,7 @@ bool write_all(int fd, const std::string& bytes) {
 
 struct Worker {
   int replication;
-  int fd;  ///< read end of the worker's pipe; -1 once it reached end of file
+  int fd;  ///< read end of the worker's pipe; -1 once closed (end of file)
   std::string bytes;
 };
 
@@ -101,8 +100,7 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
       }
       if (pid == 0) {
         close(pipe_fds[0]);
-        for (auto& [other, w] : running)
-          if (w.fd >= 0) close(w.fd);
+        for (auto& [other, w] : running) close(w.fd);
         worker(scenario, next, pipe_fds[1], engine_options);
       }
       close(pipe_fds[1]);
@@ -110,42 +108,38 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
     }
     if (running.empty()) break;
 
-    // Read whatever the workers sent; a worker is done when its pipe reaches end of file.
+    // Read whatever the workers sent; a worker is done when its pipe reaches end of file. (Every worker
+    // still in `running` has its pipe open: it leaves `running` as soon as the pipe closes.)
     fds.clear();
     fd_owner.clear();
-    for (auto& [pid, w] : running)
-      if (w.fd >= 0) {
-        fds.push_back(pollfd{w.fd, POLLIN, 0});
-        fd_owner.push_back(pid);
-      }
-    pid_t finished = -1;
-    if (!fds.empty()) {
-      const int ready = poll(fds.data(), fds.size(), -1);
-      if (g_interrupted) {
-        kill_all();
-        throw std::runtime_error("interrupted");
-      }
-      if (ready < 0) {
-        if (errno == EINTR) continue;
-        kill_all();
-        throw std::runtime_error("lost track of worker processes");
-      }
-      for (std::size_t i = 0; i < fds.size() && finished < 0; ++i) {
-        if (fds[i].revents == 0) continue;
-        Worker& w = running.at(fd_owner[i]);
-        const ssize_t k = read(w.fd, buffer, sizeof buffer);
-        if (k > 0) {
-          w.bytes.append(buffer, static_cast<std::size_t>(k));
-        } else if (k == 0 || errno != EINTR) {
-          close(w.fd);
-          w.fd = -1;
-          finished = fd_owner[i];
-        }
-      }
-      if (finished < 0) continue;
-    } else {
-      finished = running.begin()->first;
+    for (auto& [pid, w] : running) {
+      fds.push_back(pollfd{w.fd, POLLIN, 0});
+      fd_owner.push_back(pid);
     }
+    const int ready = poll(fds.data(), fds.size(), -1);
+    if (g_interrupted) {
+      kill_all();
+      throw std::runtime_error("interrupted");
+    }
+    if (ready < 0) {
+      if (errno == EINTR) continue;
+      kill_all();
+      throw std::runtime_error("lost track of worker processes");
+    }
+    pid_t finished = -1;
+    for (std::size_t i = 0; i < fds.size() && finished < 0; ++i) {
+      if (fds[i].revents == 0) continue;
+      Worker& w = running.at(fd_owner[i]);
+      const ssize_t k = read(w.fd, buffer, sizeof buffer);
+      if (k > 0) {
+        w.bytes.append(buffer, static_cast<std::size_t>(k));
+      } else if (k == 0 || errno != EINTR) {
+        close(w.fd);
+        w.fd = -1;  // closed: kill_all must not close it again
+        finished = fd_owner[i];
+      }
+    }
+    if (finished < 0) continue;
 
     int status = 0;
     while (waitpid(finished, &status, 0) < 0) {
