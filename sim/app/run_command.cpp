@@ -18,10 +18,10 @@
 #include <thread>
 
 #include "sim/app/commands.hpp"
+#include "sim/app/engine_module.hpp"
 #include "sim/app/replications.hpp"
 #include "sim/app/scenario_input.hpp"
 #include "sim/app/summary_report.hpp"
-#include "sim/engine/engine.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/scenario/load.hpp"
 
@@ -84,6 +84,7 @@ void remove_abandoned_partials(const fs::path& out_dir) {
 }  // namespace
 
 int run_command(const RunOptions& o) {
+  preload_engine();  // SimGrid loads on the other core while the scenario is parsed
   auto loaded = load_checked(o.scenario, o.sets, std::cerr);
   if (!loaded) return kExitBadInput;
   model::Scenario scenario = std::move(*loaded);
@@ -171,7 +172,7 @@ int run_command(const RunOptions& o) {
     output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
     nlohmann::ordered_json manifest{
         {"evacsim_version", EVACSIM_VERSION},
-        {"simgrid_version", engine::simgrid_version()},
+        {"simgrid_version", engine().simgrid_version()},
         {"command_line", o.command_line},
         {"scenario_path", o.scenario},
         {"scenario_name", scenario.name},
