@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times two evacsim binaries on the same CLI cases, runs interleaved (A, B, A, B, ...) so that load
+# Times two evacsim binaries on the same CLI cases (validate, and run on Kabul and synthetic scenarios), runs interleaved (A, B, A, B, ...) so that load
 # changes on a shared machine hit both alike; prints a markdown table of medians (wall and CPU).
 #   bench/before_after.sh OLD/evacsim NEW/evacsim [RUNS]
 # e.g. the effect of a branch: build main out of tree (git archive main | tar -x -C /tmp/main-src;
@@ -15,11 +15,13 @@ make_scenario=$(dirname "$new")/make_scenario
 "$make_scenario" --cities 34 --people 150000 --aircraft 40 --parking 16 --hours 120 >"$work/syn-34.yaml"
 "$make_scenario" --cities 1000 --airports 100 --people 10000000 --aircraft 1000 --hours 120 >"$work/syn-10m.yaml"
 
+out="--out $work/out --quiet"
 cases=(
-  "kabul-2021, 1 replication|scenarios/kabul-2021.yaml --replications 1 --jobs 1|$runs"
-  "kabul-2021, 100 replications, --jobs 2|scenarios/kabul-2021.yaml --replications 100 --jobs 2|3"
-  "synthetic 34 cities, 150,000 people|$work/syn-34.yaml --replications 1 --jobs 1|$runs"
-  "synthetic 1,000 cities, 10 M people|$work/syn-10m.yaml --replications 1 --jobs 1|3"
+  "validate kabul-2021|validate scenarios/kabul-2021.yaml|$runs"
+  "kabul-2021, 1 replication|run scenarios/kabul-2021.yaml --replications 1 --jobs 1 $out|$runs"
+  "kabul-2021, 100 replications, --jobs 2|run scenarios/kabul-2021.yaml --replications 100 --jobs 2 $out|3"
+  "synthetic 34 cities, 150,000 people|run $work/syn-34.yaml --replications 1 --jobs 1 $out|$runs"
+  "synthetic 1,000 cities, 10 M people|run $work/syn-10m.yaml --replications 1 --jobs 1 $out|3"
 )
 echo "| case | runs | before: wall s | after: wall s | before: CPU s | after: CPU s | before: peak MB | after: peak MB |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
@@ -30,7 +32,7 @@ for c in "${cases[@]}"; do
     for side in a b; do
       bin=$([ $side = a ] && echo "$old" || echo "$new")
       # shellcheck disable=SC2086
-      /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$bin" run $args --out "$work/out" --quiet >/dev/null
+      /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$bin" $args >/dev/null
       tail -1 "$work/t" >>"$work/$side"
     done
   done

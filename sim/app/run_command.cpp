@@ -154,6 +154,10 @@ int run_command(const RunOptions& o) {
         ++next_in_order;
       }
     };
+    // The resolved scenario depends on nothing the replications do: written while the engine module
+    // may still be loading (see preload_engine above).
+    const std::string resolved = scenario::to_yaml(scenario);
+    output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
     const auto failures = run_replications(scenario, scenario.replications, jobs, engine_options, on_result, progress);
     if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the worker's progress line
     if (!failures.empty()) {
@@ -168,8 +172,6 @@ int run_command(const RunOptions& o) {
     }
     if (scenario.replications > 1)
       output::write_file_atomically(staging / "summary_stats.csv", output::summary_stats_csv(summaries));
-    const std::string resolved = scenario::to_yaml(scenario);
-    output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
     nlohmann::ordered_json manifest{
         {"evacsim_version", EVACSIM_VERSION},
         {"simgrid_version", engine().simgrid_version()},
