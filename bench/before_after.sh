@@ -32,8 +32,7 @@ for c in "${cases[@]}"; do
     for side in a b; do
       bin=$([ $side = a ] && echo "$old" || echo "$new")
       # shellcheck disable=SC2086
-      /usr/bin/time -f "%e %U %S %M" -o "$work/t" "$bin" $args >/dev/null
-      tail -1 "$work/t" >>"$work/$side"
+      timed "$work/$side" "$bin" $args >/dev/null
     done
   done
   col() { awk "{print $2}" "$work/$1" | median; }

@@ -29,3 +29,17 @@ median() { sort -g | awk '{v[NR]=$1} END {if (NR==0) print "NA"; else if (NR%2) 
 # probe_values KEY FILE: the values of KEY in replication_probe output lines (exactly KEY: `events`
 # is not `person_events`), one per line.
 probe_values() { grep -oE "(^| )$1=[^ ]*" "$2" | sed 's/^ //' | cut -d= -f2; }
+
+# timed OUT CMD...: runs CMD and appends "wall_s user_s sys_s peak_rss_kb" to OUT. The wall time comes
+# from bash's EPOCHREALTIME (microseconds): GNU time's %e moves in 10 ms steps, too coarse for runs of
+# ~0.1 s. CPU and peak RSS (largest process of the tree) come from /usr/bin/time. Redirect CMD's output
+# at the call; returns CMD's status.
+timed() {
+  local out=$1 t0 t1 status=0
+  shift
+  t0=${EPOCHREALTIME/,/.}
+  /usr/bin/time -f "%U %S %M" -o "$out.time" "$@" || status=$?
+  t1=${EPOCHREALTIME/,/.}
+  echo "$(awk -v a="$t0" -v b="$t1" 'BEGIN {printf "%.4f", b - a}') $(tail -1 "$out.time")" >>"$out"
+  return $status
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every benchmark of evacsim in one command: builds the release preset, times the real CLI (median of
-# several runs; peak RSS of the largest process from /usr/bin/time), probes one replication in-process
+# several runs; wall time to the microsecond, CPU and peak RSS of the largest process from /usr/bin/time), probes one replication in-process
 # for its event rate, runs the Google Benchmark micro-benchmarks (SimGrid's bare sleep_for rate among
 # them), then the scaling study (bench/scaling.sh) and the peer comparison (bench/peers/run.sh).
 # Writes bench/results/*.md and splices the tables into docs/performance.md between its markers.
@@ -71,12 +71,11 @@ measure() {
   shift 2
   : >"$work/$name.times"
   for _ in $(seq "$n"); do
-    /usr/bin/time -f "%e %U %S %M" -o "$work/$name.t" "$@" >/dev/null 2>"$work/$name.err" || {
+    timed "$work/$name.times" "$@" >/dev/null 2>"$work/$name.err" || {
       echo "bench: $name failed:" >&2
       cat "$work/$name.err" >&2
       exit 1
     }
-    tail -1 "$work/$name.t" >>"$work/$name.times"
   done
   local wall cpu rss lo hi
   wall=$(awk '{print $1}' "$work/$name.times" | median)

@@ -28,14 +28,13 @@ point() {
   shift 3
   : >"$work/times"
   for _ in $(seq $runs); do
-    /usr/bin/time -f "%e %M" -o "$work/t" "$bin/evacsim" run "$scenario" "$@" --out "$work/out" --quiet >/dev/null
-    tail -1 "$work/t" >>"$work/times"
+    timed "$work/times" "$bin/evacsim" run "$scenario" "$@" --out "$work/out" --quiet >/dev/null
     # Points that take more than 20 s are run once (a median of one), to keep the study under ~15 min.
-    awk '{exit !($1 > 20)}' "$work/t" && break
+    tail -1 "$work/times" | awk '{exit !($1 > 20)}' && break
   done
   local wall rss
   wall=$(awk '{print $1}' "$work/times" | median)
-  rss=$(awk '{print $2/1024}' "$work/times" | median)
+  rss=$(awk '{print $4/1024}' "$work/times" | median)
   echo "$study,$x,$wall,$rss" >>"$results/scaling.csv"
   echo "scaling: $study=$x: ${wall} s, ${rss} MB" >&2
 }

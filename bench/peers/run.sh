@@ -32,10 +32,8 @@ for k in "${scales[@]}"; do
       -e "s/aircraft: 10,/aircraft: $((10 * k)),/" bench/peers/gate_airlift.yaml >"$work/model.yaml"
   : >"$work/e" ; : >"$work/p"
   for _ in $(seq $runs); do
-    /usr/bin/time -f "%e %U %S" -o "$work/t" build/evacsim run "$work/model.yaml" --replications 1 --jobs 1 --out "$work/out" --quiet
-    tail -1 "$work/t" >>"$work/e"
-    /usr/bin/time -f "%e %U %S" -o "$work/t" /usr/bin/python3 bench/peers/gate_airlift_simpy.py --scale "$k" >"$work/simpy.out"
-    tail -1 "$work/t" >>"$work/p"
+    timed "$work/e" build/evacsim run "$work/model.yaml" --replications 1 --jobs 1 --out "$work/out" --quiet
+    timed "$work/p" /usr/bin/python3 bench/peers/gate_airlift_simpy.py --scale "$k" >"$work/simpy.out"
   done
   build/replication_probe "$work/model.yaml" >"$work/probe"
   events="$(probe_values events "$work/probe") wake-ups + $(probe_values person_events "$work/probe") person events"
