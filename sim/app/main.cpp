@@ -10,7 +10,7 @@
 
 #include "analysis/compare.hpp"
 #include "sim/app/commands.hpp"
-#include "sim/app/engine_module.hpp"
+#include "sim/engine/engine.hpp"
 
 #ifndef EVACSIM_VERSION
 #define EVACSIM_VERSION "0.0.0"
@@ -22,10 +22,8 @@ int run_cli(int argc, char** argv) {
   using namespace sim::app;
   CLI::App app{"evacsim: simulate non-combatant evacuation operations (NEO) from YAML scenarios.\n"
                "Scenario language: docs/scenario-language.md; result files: docs/results.md."};
-  // A function, not a string: only --version loads the engine module to ask SimGrid's version.
-  app.set_version_flag("--version", [] {
-    return std::string("evacsim ") + EVACSIM_VERSION + " (SimGrid " + sim::app::engine().simgrid_version() + ")";
-  });
+  app.set_version_flag("--version", std::string("evacsim ") + EVACSIM_VERSION + " (SimGrid " +
+                                        sim::engine::simgrid_version() + ")");
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success (compare: no difference), 1 compare found a difference, 2 bad input, "
              "3 internal failure.\nRun `evacsim COMMAND --help` for a command's options.");

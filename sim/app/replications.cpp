@@ -10,8 +10,6 @@
 #include <map>
 #include <stdexcept>
 
-#include "sim/app/engine_module.hpp"
-
 namespace sim::app {
 namespace {
 
@@ -31,12 +29,11 @@ bool write_all(int fd, const std::string& bytes) {
 }
 
 // In the worker: simulate, send the fragment, and leave without running the parent's atexit work.
-[[noreturn]] void worker(const engine::ModuleApi& engine, const model::Scenario& scenario, int r, int fd,
-                         const engine::EngineOptions& options) {
+[[noreturn]] void worker(const model::Scenario& scenario, int r, int fd, const engine::EngineOptions& options) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   try {
-    const auto result = engine.run_replication(scenario, r, options);
+    const auto result = engine::run_replication(scenario, r, options);
     if (!write_all(fd, output::encode_fragment(output::to_fragment(result, scenario.clock))))
       throw std::runtime_error("cannot send the results to the parent process");
     std::cout.flush();
@@ -71,7 +68,6 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
                                                  const engine::EngineOptions& engine_options,
                                                  const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress) {
-  const engine::ModuleApi& engine = app::engine();  // loaded once here, inherited by every worker
   std::map<pid_t, Worker> running;
   std::vector<ReplicationFailure> failures;
   int next = 1, done = 0;
@@ -105,7 +101,7 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
       if (pid == 0) {
         close(pipe_fds[0]);
         for (auto& [other, w] : running) close(w.fd);
-        worker(engine, scenario, next, pipe_fds[1], engine_options);
+        worker(scenario, next, pipe_fds[1], engine_options);
       }
       close(pipe_fds[1]);
       running.emplace(pid, Worker{next++, pipe_fds[0], {}});

@@ -18,10 +18,10 @@
 #include <thread>
 
 #include "sim/app/commands.hpp"
-#include "sim/app/engine_module.hpp"
 #include "sim/app/replications.hpp"
 #include "sim/app/scenario_input.hpp"
 #include "sim/app/summary_report.hpp"
+#include "sim/engine/engine.hpp"
 #include "sim/output/csv.hpp"
 #include "sim/scenario/load.hpp"
 
@@ -84,7 +84,6 @@ void remove_abandoned_partials(const fs::path& out_dir) {
 }  // namespace
 
 int run_command(const RunOptions& o) {
-  preload_engine();  // SimGrid loads on the other core while the scenario is parsed
   auto loaded = load_checked(o.scenario, o.sets, std::cerr);
   if (!loaded) return kExitBadInput;
   model::Scenario scenario = std::move(*loaded);
@@ -154,10 +153,6 @@ int run_command(const RunOptions& o) {
         ++next_in_order;
       }
     };
-    // The resolved scenario depends on nothing the replications do: written while the engine module
-    // may still be loading (see preload_engine above).
-    const std::string resolved = scenario::to_yaml(scenario);
-    output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
     const auto failures = run_replications(scenario, scenario.replications, jobs, engine_options, on_result, progress);
     if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the worker's progress line
     if (!failures.empty()) {
@@ -172,9 +167,11 @@ int run_command(const RunOptions& o) {
     }
     if (scenario.replications > 1)
       output::write_file_atomically(staging / "summary_stats.csv", output::summary_stats_csv(summaries));
+    const std::string resolved = scenario::to_yaml(scenario);
+    output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
     nlohmann::ordered_json manifest{
         {"evacsim_version", EVACSIM_VERSION},
-        {"simgrid_version", engine().simgrid_version()},
+        {"simgrid_version", engine::simgrid_version()},
         {"command_line", o.command_line},
         {"scenario_path", o.scenario},
         {"scenario_name", scenario.name},

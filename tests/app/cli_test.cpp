@@ -25,24 +25,6 @@ TEST(Cli, VersionNamesEvacsimAndSimGrid) {
   EXPECT_NE(r.out.find("SimGrid 3.32"), std::string::npos) << r.out;
 }
 
-// The executable loads SimGrid as a module found next to it (sim/engine/module.hpp): without it, run
-// says what is missing and writes nothing, while validate, which needs no engine, still works.
-TEST(Cli, RunWithoutTheEngineModuleSaysSoAndWritesNothing) {
-  TempDir dir;
-  const auto alone = dir.path() / "evacsim";
-  std::filesystem::copy_file(EVACSIM_BINARY, alone);
-  ASSERT_FALSE(std::filesystem::exists(dir.path() / "libevacsim-engine.so"));
-  EXPECT_EQ(run_binary(alone, {"validate", kScenario}, dir.path()).exit_code, 0);
-  const auto out = dir.path() / "out";
-  const auto r = run_binary(alone, {"run", kScenario, "--out", out.string(), "-q"}, dir.path());
-  EXPECT_EQ(r.exit_code, 3);
-  EXPECT_NE(r.err.find("cannot load the engine module"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("libevacsim-engine.so"), std::string::npos) << r.err;
-  EXPECT_FALSE(std::filesystem::exists(out));
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
-    EXPECT_EQ(entry.path().string().find("partial"), std::string::npos) << entry.path();
-}
-
 TEST(Cli, HelpListsEveryCommand) {
   TempDir dir;
   const auto r = run_evacsim({"--help"}, dir.path());

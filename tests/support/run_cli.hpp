@@ -44,10 +44,9 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
-/// Runs `BINARY ARGS` (arguments are single-quoted for the shell), capturing stdout and stderr.
-inline CliResult run_binary(const std::filesystem::path& binary, const std::vector<std::string>& args,
-                            const std::filesystem::path& scratch) {
-  std::string cmd = "'" + binary.string() + "'";
+/// Runs `evacsim ARGS` (arguments are single-quoted for the shell), capturing stdout and stderr.
+inline CliResult run_evacsim(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
+  std::string cmd = std::string("'") + EVACSIM_BINARY + "'";
   for (const auto& a : args) cmd += " '" + a + "'";
   const auto out = scratch / "stdout.txt";
   const auto err = scratch / "stderr.txt";
@@ -58,11 +57,6 @@ inline CliResult run_binary(const std::filesystem::path& binary, const std::vect
   r.out = slurp(out);
   r.err = slurp(err);
   return r;
-}
-
-/// Runs `evacsim ARGS` (the build's binary), capturing stdout and stderr.
-inline CliResult run_evacsim(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
-  return run_binary(EVACSIM_BINARY, args, scratch);
 }
 
 /// A result CSV as rows of column -> cell (the files have no quoted commas in these tests).
