@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Times two evacsim binaries on the same CLI cases (validate, and run on Kabul and synthetic scenarios), runs interleaved (A, B, A, B, ...) so that load
-# changes on a shared machine hit both alike; prints a markdown table of medians (wall and CPU).
+# Times two evacsim binaries on the same CLI cases (validate, and run on Kabul and synthetic scenarios),
+# runs interleaved (A, B, A, B, ...) so that load changes on a shared machine hit both alike; prints a
+# markdown table of medians (wall and CPU).
 #   bench/before_after.sh OLD/evacsim NEW/evacsim [RUNS]
 # e.g. the effect of a branch: build main out of tree (git archive main | tar -x -C /tmp/main-src;
 # cmake -S /tmp/main-src -B /tmp/main-src/build -DCMAKE_BUILD_TYPE=Release; cmake --build ... -j2).

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Every benchmark of evacsim in one command: builds the release preset, times the real CLI (median of
-# several runs; wall time to the microsecond, CPU and peak RSS of the largest process from /usr/bin/time), probes one replication in-process
-# for its event rate, runs the Google Benchmark micro-benchmarks (SimGrid's bare sleep_for rate among
-# them), then the scaling study (bench/scaling.sh) and the peer comparison (bench/peers/run.sh).
+# several runs; wall time to the microsecond, CPU and peak RSS of the largest process from
+# /usr/bin/time), probes one replication in-process for its event rate, runs the Google Benchmark
+# micro-benchmarks (SimGrid's bare sleep_for rate among them), then the scaling study (bench/scaling.sh)
+# and the peer comparison (bench/peers/run.sh).
 # Writes bench/results/*.md and splices the tables into docs/performance.md between its markers.
 #   bench/run.sh            full mode (the figures in docs/performance.md; ~7 min on 2 cores)
 #   bench/run.sh --quick    a sanity pass: fewer runs, smaller cases (~3 min)
