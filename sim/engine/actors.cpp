@@ -217,17 +217,18 @@ void Aircraft::operator()() const {
     const double takeoff = w.runways[ta].reserve(now());
     sg4::this_actor::sleep_until(std::min(takeoff, w.s.end_s + 1));
     // Evacuated at take-off.
-    w.net.advance_to(now());
+    const double off = now();
+    w.net.advance_to(off);
     w.aboard -= n;
     for (const auto& p : pax) {
       --w.aboard_by_cohort[static_cast<std::size_t>(p.cohort)];
-      w.net.ledger().evacuate(p.origin, p.cohort, p.depart, now());
+      w.net.ledger().evacuate(p.origin, p.cohort, p.depart, off);
     }
     const std::string& dest_id = w.s.staging_bases[static_cast<std::size_t>(dest)].id;
     ++w.flights;
     w.seats_flown += type.seats;
-    w.last_takeoff_s = now();
-    w.flight_rows.push_back(output::FlightRow{w.flights, f.id, f.nation, type.id, airport_id, dest_id, now(), n, type.seats});
+    w.last_takeoff_s = off;
+    w.flight_rows.push_back(output::FlightRow{w.flights, f.id, f.nation, type.id, airport_id, dest_id, off, n, type.seats});
     --w.traffic[ta].on_ground;
     w.parking[ta]->release();
 

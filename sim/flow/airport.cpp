@@ -103,15 +103,23 @@ void Airport::process_events(double t, Ledger& ledger) {
     return g.queued == 0 || g.free_at.empty() ? kInf : std::max({g.queue.front().t, g.free_at.top(), last_t_});
   };
   for (Gate& g : gates_) g.next_start = next_start(g);
+  // The next service start over all gates, looked for again only when a gate's next start or the
+  // holding room changed: most arrivals join a queue that already has someone waiting.
+  double ts = kInf;
+  Gate* gs = nullptr;
+  bool look = true;
   for (;;) {
     const double ta = arriving_.empty() ? kInf : arriving_.next_time();
-    double ts = kInf;
-    Gate* gs = nullptr;
-    if (!fallen_ && holding_used() < holding_capacity_) {
-      for (Gate& g : gates_) {
-        if (g.next_start < ts) {
-          ts = g.next_start;
-          gs = &g;
+    if (look) {
+      look = false;
+      ts = kInf;
+      gs = nullptr;
+      if (!fallen_ && holding_used() < holding_capacity_) {
+        for (Gate& g : gates_) {
+          if (g.next_start < ts) {
+            ts = g.next_start;
+            gs = &g;
+          }
         }
       }
     }
@@ -135,7 +143,10 @@ void Airport::process_events(double t, Ledger& ledger) {
         ledger.strand(p.origin, p.cohort, 1, Where::Airport);
       } else {
         Gate& joined = join(p);
-        if (joined.queued == 1) joined.next_start = next_start(joined);
+        if (joined.queued == 1) {
+          joined.next_start = next_start(joined);
+          look = true;
+        }
       }
       continue;
     }
@@ -152,6 +163,7 @@ void Airport::process_events(double t, Ledger& ledger) {
     in_service_.push_back(Held{ts + service, p.depart, p.origin, p.cohort});
     std::push_heap(in_service_.begin(), in_service_.end(), std::greater<>{});
     ++in_service_count_;
+    look = true;
   }
   last_t_ = std::max(last_t_, t);
 }

@@ -312,15 +312,14 @@ void Network::advance_to(double t) {
     out.clear();
     while (!road.queue.empty() && road.queue.next_time() < t) {
       Person p = road.queue.pop();
-      double entry = road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t;
-      entry = road.schedule.next_open(entry);
+      const auto [entry, factor] = road.schedule.open_at(road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t);
       if (entry >= road.closed_for_good || entry == kInf) {
         // Stranded where the road closed: now if it already has, else when it will.
         p.t = std::isinf(road.closed_for_good) ? p.t : std::max(p.t, road.closed_for_good);
         doomed_.push(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop}, ri);
         continue;
       }
-      if (road.headway_s > 0) road.next_free = entry + road.headway_s / road.schedule.factor_at(entry);
+      if (road.headway_s > 0) road.next_free = entry + road.headway_s / factor;
       p.t = entry + road.travel_s;
       ++p.hop;
       out.push(p);

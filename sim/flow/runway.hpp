@@ -17,9 +17,9 @@ class Runway {
 
   /// Reserves the first movement slot at or after `t`; kNever if the runway never opens again.
   double reserve(double t) {
-    double s = schedule_.next_open(std::max(t, next_free_));
+    const auto [s, factor] = schedule_.open_at(std::max(t, next_free_));
     if (s == model::kNever || headway_s_ == model::kNever) return model::kNever;
-    next_free_ = s + headway_s_ / schedule_.factor_at(s);
+    next_free_ = s + headway_s_ / factor;
     return s;
   }
   /// Seconds of runway time already promised beyond `t` (a backlog: the runway binds).

@@ -16,11 +16,19 @@ class CapacitySchedule {
   /// Multiply the factor by `factor` from `from_s` on (factor 0: closed for good).
   void scale_from(double from_s, double factor) { add_window(from_s, model::kNever, factor); }
 
-  double factor_at(double t) const;
-  /// The earliest time >= t at which the factor is > 0; kNever if it never reopens.
-  double next_open(double t) const;
+  double factor_at(double t) const { return windows_.empty() ? 1.0 : factor_in_windows(t); }
+  /// The earliest time >= t at which the factor is > 0 and the factor then; {kNever, 0} if it never
+  /// reopens. (Roads and runways need both at every movement: one pass instead of two.)
+  struct Opening {
+    double t, factor;
+  };
+  Opening open_at(double t) const { return windows_.empty() ? Opening{t, 1.0} : open_in_windows(t); }
+  double next_open(double t) const { return open_at(t).t; }
 
  private:
+  double factor_in_windows(double t) const;
+  Opening open_in_windows(double t) const;
+
   struct Window {
     double from, to, factor;
   };

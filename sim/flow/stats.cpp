@@ -4,32 +4,16 @@
 #include <cmath>
 
 namespace sim::flow {
-namespace {
-// Values are seconds; below a millisecond counts as zero. 100 buckets per factor of e: ~1% width,
-// values reported at the bucket's geometric centre (error < 0.5%).
-constexpr double kMin = 1e-3;
-constexpr double kPerE = 100.0;
-}  // namespace
-
 int Histogram::bucket_of(double x) { return static_cast<int>(std::floor(std::log(x / kMin) * kPerE)); }
 double Histogram::value_of(int b) { return kMin * std::exp((b + 0.5) / kPerE); }
 
-void Histogram::add(double x, std::int64_t count) {
-  if (count <= 0) return;
-  count_ += count;
-  sum_ += x * static_cast<double>(count);
-  max_ = std::max(max_, x);
-  if (x <= kMin) {
-    zeros_ += count;
-    return;
-  }
+void Histogram::add_to_bucket(double x, std::int64_t count) {
   const std::size_t b = bucket_for(x);
   if (b >= buckets_.size()) buckets_.resize(b + 1, 0);
   buckets_[b] += count;
 }
 
 std::size_t Histogram::bucket_for(double x) {
-  if (x > in_lo_ && x < in_hi_) return in_bucket_;
   const int b = bucket_of(x);
   // Bucket edges, computed once per process: a value jumping between buckets costs one log(), no exp().
   static const std::vector<double> edges = [] {
