@@ -84,27 +84,20 @@ void RunQueue::sift_down(std::size_t i) {
   heap_[i] = h;
 }
 
-Person RunQueue::pop() {
+void RunQueue::next_run(Lane& l) {
   Head& head = heap_.front();
-  Lane& l = lanes_[static_cast<std::size_t>(head.lane)];
-  const Run& run = l.runs.front().run;
-  const Person p = run.at(l.k);
-  --count_;
-  if (++l.k == run.n) {
-    l.runs.pop_front();
-    l.k = 0;
-  }
+  l.runs.pop_front();
+  l.k = 0;
   if (l.runs.empty()) {
     if (l.source < 0) spare_lanes_.push_back(head.lane);
     std::pop_heap(heap_.begin(), heap_.end(), std::greater<>{});
     heap_.pop_back();
   } else {
     const Queued& next = l.runs.front();
-    head.next_t = next.run.t0 + static_cast<double>(l.k) * next.run.dt;
+    head.next_t = next.run.t0;
     head.seq = next.seq;
     sift_down(0);
   }
-  return p;
 }
 
 void RunQueue::tally(std::vector<std::int64_t>& per_cohort) const {

@@ -60,7 +60,20 @@ class RunQueue {
   bool empty() const { return heap_.empty(); }
   /// Time of the next person; only when !empty().
   double next_time() const { return heap_.front().next_t; }
-  Person pop();
+  Person pop() {
+    Head& head = heap_.front();
+    Lane& l = lanes_[static_cast<std::size_t>(head.lane)];
+    const Run& run = l.runs.front().run;
+    const Person p = run.at(l.k);
+    --count_;
+    if (++l.k < run.n) {  // the run goes on: its next person is the lane's new head
+      head.next_t = run.t0 + static_cast<double>(l.k) * run.dt;
+      if (heap_.size() > 1) sift_down(0);
+    } else {
+      next_run(l);
+    }
+    return p;
+  }
   /// People still queued (for the timeline's on_road count).
   std::int64_t count() const { return count_; }
   /// Adds the people still queued to `per_cohort[cohort]`.
@@ -85,6 +98,9 @@ class RunQueue {
   };
   int lane_for(const Run& run, int source);
   void sift_down(std::size_t i);
+  /// pop() emptied the front run of `l`, the lane at the heap's front: the lane's next run heads it, or
+  /// it leaves the heap.
+  void next_run(Lane& l);
 
   std::vector<Lane> lanes_;
   std::vector<std::pair<int, int>> lane_of_source_;  ///< (source, lane); few sources per queue
