@@ -6,6 +6,7 @@
 
 #include "sim/flow/people.hpp"
 #include "sim/flow/runway.hpp"
+#include "sim/flow/schedule.hpp"
 #include "sim/flow/staging.hpp"
 #include "sim/flow/stats.hpp"
 #include "sim/flow/troops.hpp"
@@ -36,6 +37,26 @@ TEST(Runway, HalvesItsRateWhenReducedByHalf) {
   Runway runway(10, reduced);
   runway.reserve(0);
   EXPECT_DOUBLE_EQ(runway.reserve(0), 720);
+}
+
+TEST(CapacitySchedule, OpensAfterClosuresAtTheFactorThen) {
+  CapacitySchedule s;
+  EXPECT_EQ(s.open_at(42).t, 42);  // no windows: open at full capacity
+  EXPECT_EQ(s.open_at(42).factor, 1);
+  s.add_window(100, 200, 0);    // closed
+  s.add_window(150, 300, 0.5);  // halved, overlapping the closure
+  s.add_window(300, 400, 0);    // closed again right after
+  EXPECT_EQ(s.open_at(50).t, 50);
+  EXPECT_EQ(s.open_at(120).t, 200);
+  EXPECT_EQ(s.open_at(120).factor, 0.5);
+  EXPECT_EQ(s.open_at(310).t, 400);
+  EXPECT_EQ(s.open_at(310).factor, 1);
+  for (double t : {0.0, 99.0, 120.0, 250.0, 300.0, 399.0, 1e6}) {
+    EXPECT_EQ(s.open_at(t).t, s.next_open(t));
+    EXPECT_EQ(s.open_at(t).factor, s.factor_at(s.next_open(t)));
+  }
+  s.add_window(500, model::kNever, 0);  // closed for good
+  EXPECT_EQ(s.open_at(600).t, model::kNever);
 }
 
 TEST(StagingBase, AdmitsUpToItsCapacityThenDrains) {
