@@ -32,7 +32,6 @@ struct Held {
   double depart = 0;  ///< left their city
   int origin = 0;
   int cohort = 0;
-  bool operator>(const Held& o) const { return ready > o.ready; }
 };
 
 /// Someone in a gate's queue: 24 bytes (a Person less its path), since queues can hold millions.
@@ -54,7 +53,7 @@ class LaneTimes : public std::priority_queue<double, std::vector<double>, std::g
     for (;;) {
       std::size_t k = 2 * i + 1;
       if (k >= n) break;
-      if (k + 1 < n && h[k + 1] < h[k]) ++k;
+      if (k + 1 < n) k += static_cast<std::size_t>(h[k + 1] < h[k]);  // no jump: a coin toss to predict
       if (!(h[k] < v)) break;
       h[i] = h[k];
       i = k;
@@ -154,7 +153,7 @@ class Airport {
   int troops_required_;
   std::int64_t troops_ = 0;
   RunQueue arriving_;
-  std::vector<Held> in_service_;  ///< min-heap by service end (std::push_heap with greater)
+  std::vector<Held> in_service_;  ///< min-heap by service end (libstdc++'s heap order; see airport.cpp)
   std::int64_t in_service_count_ = 0;
   std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end
   std::int64_t ready_count_ = 0;

@@ -70,18 +70,19 @@ void RunQueue::push(const Run& run, int source) {
   count_ += run.n;
 }
 
-void RunQueue::sift_down(std::size_t i) {
+void RunQueue::sift_down(double next_t, std::uint64_t seq, int lane) {
   const std::size_t n = heap_.size();
-  const Head h = heap_[i];
+  std::size_t i = 0;
   for (;;) {
     std::size_t c = 2 * i + 1;
     if (c >= n) break;
     if (c + 1 < n && heap_[c] > heap_[c + 1]) ++c;
-    if (!(h > heap_[c])) break;
-    heap_[i] = heap_[c];
+    const Head& child = heap_[c];
+    if (!(next_t != child.next_t ? next_t > child.next_t : seq > child.seq)) break;
+    heap_[i] = child;
     i = c;
   }
-  heap_[i] = h;
+  heap_[i] = Head{next_t, seq, lane};
 }
 
 void RunQueue::next_run(Lane& l) {
@@ -94,9 +95,7 @@ void RunQueue::next_run(Lane& l) {
     heap_.pop_back();
   } else {
     const Queued& next = l.runs.front();
-    head.next_t = next.run.t0;
-    head.seq = next.seq;
-    sift_down(0);
+    sift_down(next.run.t0, next.seq, head.lane);
   }
 }
 
