@@ -5,29 +5,6 @@
 #include <functional>
 
 namespace sim::flow {
-namespace {
-bool close_enough(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
-}  // namespace
-
-void RunBuilder::push(const Person& p) {
-  if (!runs_.empty()) {
-    Run& r = runs_.back();
-    if (r.cohort == p.cohort && r.origin == p.origin && r.path == p.path && r.hop == p.hop) {
-      if (r.n == 1 && p.t >= r.t0) {
-        r.dt = p.t - r.t0;
-        r.dd = p.depart - r.d0;
-        r.n = 2;
-        return;
-      }
-      const auto n = static_cast<double>(r.n);
-      if (close_enough(r.t0 + n * r.dt, p.t) && close_enough(r.d0 + n * r.dd, p.depart)) {
-        ++r.n;
-        return;
-      }
-    }
-  }
-  runs_.push_back(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop});
-}
 
 int RunQueue::lane_for(const Run& run, int source) {
   if (source == last_source_) {

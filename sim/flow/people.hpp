@@ -3,6 +3,8 @@
 // left their city at d0 + k*dd. Steady streams stay one run end to end; random ones are runs of one.
 #pragma once
 
+#include <algorithm>
+#include <cmath>
 #include <cstdint>
 #include <utility>
 #include <vector>
@@ -36,13 +38,37 @@ struct Run {
 /// Merges consecutive people into runs where their times continue an arithmetic sequence.
 class RunBuilder {
  public:
-  void push(const Person& p);
+  /// Inline: callers build `p` field by field just before, and a call would read those fields back
+  /// from memory in wider loads than they were written with (a store-forwarding stall per person).
+  void push(const Person& p) {
+    if (!runs_.empty() && extends(runs_.back(), p)) return;
+    runs_.push_back(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop});
+  }
   bool empty() const { return runs_.empty(); }
   std::vector<Run>& runs() { return runs_; }
   /// Forgets the runs, keeping the memory (a builder is reused across calls).
   void clear() { runs_.clear(); }
 
  private:
+  /// Extends r by p if p continues it (same cohort, origin, path and hop; times continuing r's
+  /// arithmetic sequence within a relative 1e-6; a run of one takes any later second person).
+  static bool extends(Run& r, const Person& p) {
+    if (r.cohort != p.cohort || r.origin != p.origin || r.path != p.path || r.hop != p.hop) return false;
+    if (r.n == 1 && p.t >= r.t0) {
+      r.dt = p.t - r.t0;
+      r.dd = p.depart - r.d0;
+      r.n = 2;
+      return true;
+    }
+    const auto n = static_cast<double>(r.n);
+    if (close_enough(r.t0 + n * r.dt, p.t) && close_enough(r.d0 + n * r.dd, p.depart)) {
+      ++r.n;
+      return true;
+    }
+    return false;
+  }
+  static bool close_enough(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max(1.0, std::abs(b)); }
+
   std::vector<Run> runs_;
 };
 
