@@ -12,6 +12,16 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // algorithms step for step (so the same order, ties included), with the choice between two children
 // made without a branch. Which of two service ends comes first is a coin toss that the branch
 // predictor loses half the time, and perf put most of the in-service heap's cycles there.
+
+// Moves `value` up from the free slot `hole` to its place (libstdc++'s __push_heap).
+void sift_up(Held* first, std::ptrdiff_t hole, const Held& value) {
+  for (std::ptrdiff_t parent = (hole - 1) / 2; hole > 0 && first[parent].ready > value.ready; parent = (hole - 1) / 2) {
+    first[hole] = first[parent];
+    hole = parent;
+  }
+  first[hole] = value;
+}
+
 Held pop_earliest(std::vector<Held>& heap) {
   const Held top = heap.front();
   const Held value = heap.back();
@@ -31,23 +41,13 @@ Held pop_earliest(std::vector<Held>& heap) {
     first[hole] = first[child - 1];
     hole = child - 1;
   }
-  for (std::ptrdiff_t parent = (hole - 1) / 2; hole > 0 && first[parent].ready > value.ready; parent = (hole - 1) / 2) {
-    first[hole] = first[parent];  // then the former last one goes back up to its place
-    hole = parent;
-  }
-  first[hole] = value;
+  sift_up(first, hole, value);  // then the former last one goes back up to its place
   return top;
 }
 
 void push_in_service(std::vector<Held>& heap, const Held& value) {
   heap.push_back(value);
-  Held* first = heap.data();
-  auto hole = static_cast<std::ptrdiff_t>(heap.size()) - 1;
-  for (std::ptrdiff_t parent = (hole - 1) / 2; hole > 0 && first[parent].ready > value.ready; parent = (hole - 1) / 2) {
-    first[hole] = first[parent];
-    hole = parent;
-  }
-  first[hole] = value;
+  sift_up(heap.data(), static_cast<std::ptrdiff_t>(heap.size()) - 1, value);
 }
 }  // namespace
 

@@ -48,18 +48,18 @@ void RunQueue::push(const Run& run, int source) {
 }
 
 void RunQueue::sift_down(double next_t, std::uint64_t seq, int lane) {
+  const Head h{next_t, seq, lane};
   const std::size_t n = heap_.size();
   std::size_t i = 0;
   for (;;) {
     std::size_t c = 2 * i + 1;
     if (c >= n) break;
     if (c + 1 < n && heap_[c] > heap_[c + 1]) ++c;
-    const Head& child = heap_[c];
-    if (!(next_t != child.next_t ? next_t > child.next_t : seq > child.seq)) break;
-    heap_[i] = child;
+    if (!(h > heap_[c])) break;
+    heap_[i] = heap_[c];
     i = c;
   }
-  heap_[i] = Head{next_t, seq, lane};
+  heap_[i] = h;
 }
 
 void RunQueue::next_run(Lane& l) {

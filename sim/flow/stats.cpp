@@ -8,12 +8,6 @@ int Histogram::bucket_of(double x) { return static_cast<int>(std::floor(std::log
 double Histogram::value_of(int b) { return kMin * std::exp((b + 0.5) / kPerE); }
 
 void Histogram::add_to_bucket(double x, std::int64_t count) {
-  const std::size_t b = bucket_for(x);
-  if (b >= buckets_.size()) buckets_.resize(b + 1, 0);
-  buckets_[b] += count;
-}
-
-std::size_t Histogram::bucket_for(double x) {
   const int b = bucket_of(x);
   // Bucket edges, computed once per process: a value jumping between buckets costs one log(), no exp().
   static const std::vector<double> edges = [] {
@@ -24,11 +18,13 @@ std::size_t Histogram::bucket_for(double x) {
   auto edge = [&](int i) {
     return i >= 0 && static_cast<std::size_t>(i) < edges.size() ? edges[static_cast<std::size_t>(i)] : kMin * std::exp(i / kPerE);
   };
+  // The bucket's range is kept for add()'s common case.
   constexpr double kMargin = 1e-12;
   in_lo_ = edge(b) * (1 + kMargin);
   in_hi_ = edge(b + 1) * (1 - kMargin);
   in_bucket_ = static_cast<std::size_t>(b);
-  return in_bucket_;
+  if (in_bucket_ >= buckets_.size()) buckets_.resize(in_bucket_ + 1, 0);
+  buckets_[in_bucket_] += count;
 }
 
 double Histogram::quantile(double q) const {

@@ -40,13 +40,12 @@ class Histogram {
   static constexpr double kMin = 1e-3;
   static constexpr double kPerE = 100.0;
 
-  /// Adds `count` values x > kMin outside the kept bucket's range.
+  /// Adds `count` values x > kMin outside the kept bucket's range, and keeps x's bucket and range:
+  /// consecutive values (waits of people queued one after another) mostly fall in the bucket of the
+  /// one before, which add() then finds without a log().
   void add_to_bucket(double x, std::int64_t count);
   static int bucket_of(double x);
   static double value_of(int bucket);
-  /// The bucket of x > kMin, kept with its range: consecutive values (waits of people queued one
-  /// after another) mostly fall in the bucket of the one before, which add() then finds without a log().
-  std::size_t bucket_for(double x);
   std::vector<std::int64_t> buckets_;
   std::int64_t zeros_ = 0;  ///< values <= kMin (treated as 0)
   std::int64_t count_ = 0;
