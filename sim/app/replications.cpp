@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <stdexcept>
 
 namespace sim::app {
@@ -29,11 +30,13 @@ bool write_all(int fd, const std::string& bytes) {
 }
 
 // In the worker: simulate, send the fragment, and leave without running the parent's atexit work.
-[[noreturn]] void worker(const model::Scenario& scenario, int r, int fd, const engine::EngineOptions& options) {
+// `prepared` is the parent's simulation, or null when it cannot be made before a fork.
+[[noreturn]] void worker(const model::Scenario& scenario, engine::Simulation* prepared, int r, int fd,
+                         const engine::EngineOptions& options) {
   signal(SIGINT, SIG_DFL);
   signal(SIGTERM, SIG_DFL);
   try {
-    const auto result = engine::run_replication(scenario, r, options);
+    const auto result = prepared ? prepared->run(r) : engine::Simulation(scenario, options).run(r);
     if (!write_all(fd, output::encode_fragment(output::to_fragment(result, scenario.clock))))
       throw std::runtime_error("cannot send the results to the parent process");
     std::cout.flush();
@@ -68,6 +71,12 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
                                                  const engine::EngineOptions& engine_options,
                                                  const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress) {
+  // SimGrid's engine, platform and actors are made once here and copied into each worker by its fork.
+  std::unique_ptr<engine::Simulation> prepared;
+  if (engine::Simulation::survives_fork()) {
+    prepared = std::make_unique<engine::Simulation>(scenario, engine_options);
+    install_interrupt_handlers();  // SimGrid's engine installs a SIGINT handler of its own
+  }
   std::map<pid_t, Worker> running;
   std::vector<ReplicationFailure> failures;
   int next = 1, done = 0;
@@ -101,7 +110,7 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
       if (pid == 0) {
         close(pipe_fds[0]);
         for (auto& [other, w] : running) close(w.fd);
-        worker(scenario, next, pipe_fds[1], engine_options);
+        worker(scenario, prepared.get(), next, pipe_fds[1], engine_options);
       }
       close(pipe_fds[1]);
       running.emplace(pid, Worker{next++, pipe_fds[0], {}});

@@ -12,8 +12,8 @@ double now() { return sg4::Engine::get_clock(); }
 int airport_index(const model::Scenario& s, const std::string& id) { return model::index_of(s.airports, id); }
 
 void set_route_link(World& w, const std::string& route, bool on) {
-  auto it = w.route_links.find(route);
-  if (it == w.route_links.end()) return;
+  auto it = w.platform.route_links.find(route);
+  if (it == w.platform.route_links.end()) return;
   if (on && !it->second->is_on()) it->second->turn_on();
   if (!on && it->second->is_on()) it->second->turn_off();
 }
@@ -45,7 +45,7 @@ void CaptureTimeline::operator()() const {
     const auto& city = w.s.cities[c];
     if (city.flow_after_capture > 0) continue;
     // Mirror the capture on the platform: the city's host and the roads touching it go down.
-    w.city_hosts[c]->turn_off();
+    w.platform.city_hosts[c]->turn_off();
     for (const auto& rt : w.s.routes)
       if (rt.mode == model::RouteMode::Road && (rt.from == city.id || rt.to == city.id)) set_route_link(w, rt.id, false);
   }
@@ -69,7 +69,7 @@ void Garrison::operator()() const {
     ap.set_troops(present, t);
     if (!ap.fallen() && captured <= t && present < spec.troops_required) {
       ap.fall(t, w.net.ledger());
-      w.airport_hosts[static_cast<std::size_t>(airport)]->turn_off();
+      w.platform.airport_hosts[static_cast<std::size_t>(airport)]->turn_off();
       w.parking[static_cast<std::size_t>(airport)]->release();  // wakes the aircraft waiting for a spot
     }
   };

@@ -15,33 +15,35 @@
 namespace sim::engine {
 namespace {
 
-// Places as hosts, routes as links (latency: the drawn travel time), all in one full zone.
-void build_platform(World& w) {
+// Places as hosts, routes as links (latency: the drawn travel time, set by each replication), all in
+// one full zone.
+Platform build_platform(const model::Scenario& s) {
+  Platform p;
   auto* zone = sg4::create_full_zone("theatre");
-  w.hq = zone->create_host("hq", 1e9);
-  for (const auto& c : w.s.cities) w.city_hosts.push_back(zone->create_host("city/" + c.id, 1e9));
-  for (const auto& a : w.s.airports) w.airport_hosts.push_back(zone->create_host("airport/" + a.id, 1e9));
-  for (const auto& b : w.s.staging_bases) w.base_hosts.push_back(zone->create_host("base/" + b.id, 1e9));
+  p.hq = zone->create_host("hq", 1e9);
+  for (const auto& c : s.cities) p.city_hosts.push_back(zone->create_host("city/" + c.id, 1e9));
+  for (const auto& a : s.airports) p.airport_hosts.push_back(zone->create_host("airport/" + a.id, 1e9));
+  for (const auto& b : s.staging_bases) p.base_hosts.push_back(zone->create_host("base/" + b.id, 1e9));
   auto host_of = [&](const std::string& id) -> sg4::Host* {
-    if (int i = model::index_of(w.s.cities, id); i >= 0) return w.city_hosts[static_cast<std::size_t>(i)];
-    if (int i = model::index_of(w.s.airports, id); i >= 0) return w.airport_hosts[static_cast<std::size_t>(i)];
-    if (int i = model::index_of(w.s.staging_bases, id); i >= 0) return w.base_hosts[static_cast<std::size_t>(i)];
+    if (int i = model::index_of(s.cities, id); i >= 0) return p.city_hosts[static_cast<std::size_t>(i)];
+    if (int i = model::index_of(s.airports, id); i >= 0) return p.airport_hosts[static_cast<std::size_t>(i)];
+    if (int i = model::index_of(s.staging_bases, id); i >= 0) return p.base_hosts[static_cast<std::size_t>(i)];
     return nullptr;
   };
   std::set<std::pair<std::string, std::string>> linked;
-  for (std::size_t i = 0; i < w.s.routes.size(); ++i) {
-    const auto& rt = w.s.routes[i];
+  for (const auto& rt : s.routes) {
     sg4::Host* a = host_of(rt.from);
     sg4::Host* b = host_of(rt.to);
     if (!a || !b || a == b) continue;
-    auto* link = zone->create_link("route/" + rt.id, 1e9)->set_latency(w.r.routes[i].travel_s)->seal();
-    w.route_links.emplace(rt.id, link);
+    auto* link = zone->create_link("route/" + rt.id, 1e9)->seal();
+    p.route_links.emplace(rt.id, link);
     // A full zone holds one route per pair of places: the first listed carries the platform route.
     auto key = std::minmax(rt.from, rt.to);
     if (linked.insert({key.first, key.second}).second)
       zone->add_route(a->get_netpoint(), b->get_netpoint(), nullptr, nullptr, {sg4::LinkInRoute(link)}, true);
   }
   zone->seal();
+  return p;
 }
 
 std::optional<double> hours_if(bool ok, double seconds) {
@@ -150,7 +152,32 @@ std::string simgrid_version() {
          (SIMGRID_VERSION_PATCH > 0 ? "." + std::to_string(SIMGRID_VERSION_PATCH) : std::string());
 }
 
-output::ReplicationResult run_replication(const model::Scenario& scenario, int replication, const EngineOptions& options) {
+struct Simulation::Impl {
+  const model::Scenario& scenario;
+  EngineOptions options;
+  sg4::Engine* engine = nullptr;
+  Platform platform;
+  std::int64_t actors = 0;
+  std::unique_ptr<World> world;  ///< made by run, once the replication is known
+
+  /// Creates an actor running `Behaviour{world, args...}` once the simulation starts (the world exists
+  /// by then; it does not when the actor is created).
+  template <class Behaviour, class... Args>
+  void spawn(const std::string& name, sg4::Host* host, Args... args) {
+    sg4::Actor::create(name, host, [this, args...] { Behaviour{*world, args...}(); });
+  }
+};
+
+bool Simulation::survives_fork() {
+#if defined(__SANITIZE_ADDRESS__)
+  return false;
+#else
+  return true;
+#endif
+}
+
+Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
+    : impl_(new Impl{.scenario = scenario, .options = std::move(options)}) {
   // SimGrid is silent unless asked (--log passes settings through, later ones win).
   std::vector<std::string> args{"evacsim", "--log=root.thresh:critical"};
 #if defined(__SANITIZE_ADDRESS__)
@@ -163,40 +190,51 @@ output::ReplicationResult run_replication(const model::Scenario& scenario, int r
   // 4 KiB stacks, so this leaves 64 times that (docs/performance.md).
   args.emplace_back("--cfg=contexts/stack-size:256");
 #endif
-  for (const auto& l : options.log) args.push_back("--log=" + l);
+  for (const auto& l : impl_->options.log) args.push_back("--log=" + l);
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
   // One engine per process, never destroyed: the process ends after its replication.
-  auto* engine = new sg4::Engine(&argc, argv.data());
-
-  auto world = std::make_unique<World>(scenario, replication);
-  World& w = *world;
-  build_platform(w);
+  Impl& im = *impl_;
+  im.engine = new sg4::Engine(&argc, argv.data());
+  im.platform = build_platform(scenario);
   // Simulated events, counted as actor wake-ups (the unit of SimGrid's bare sleep_for rate): sleeps
   // here, waits for a parking spot in the aircraft actor.
-  sg4::Actor::on_wake_up_cb([&w](const sg4::Actor&) { ++w.wakeups; });
-  sg4::Actor::create("recorder", w.hq, Recorder{w, options.progress});
-  sg4::Actor::create("captures", w.hq, CaptureTimeline{w});
+  sg4::Actor::on_wake_up_cb([&im](const sg4::Actor&) { ++im.world->wakeups; });
+  const Platform& p = im.platform;
+  im.spawn<Recorder>("recorder", p.hq, im.options.progress);
+  im.spawn<CaptureTimeline>("captures", p.hq);
   for (std::size_t a = 0; a < scenario.airports.size(); ++a)
-    sg4::Actor::create("garrison/" + scenario.airports[a].id, w.hq, Garrison{w, static_cast<int>(a)});
+    im.spawn<Garrison>("garrison/" + scenario.airports[a].id, p.hq, static_cast<int>(a));
   for (std::size_t i = 0; i < scenario.incidents.size(); ++i)
-    sg4::Actor::create("incident/" + scenario.incidents[i].id, w.hq, IncidentActor{w, static_cast<int>(i)});
+    im.spawn<IncidentActor>("incident/" + scenario.incidents[i].id, p.hq, static_cast<int>(i));
   for (std::size_t f = 0; f < scenario.fleets.size(); ++f) {
     const int base = model::index_of(scenario.staging_bases, scenario.fleets[f].base);
-    sg4::Host* host = base >= 0 ? w.base_hosts[static_cast<std::size_t>(base)] : w.hq;
+    sg4::Host* host = base >= 0 ? p.base_hosts[static_cast<std::size_t>(base)] : p.hq;
     for (int k = 0; k < scenario.fleets[f].aircraft; ++k)
-      sg4::Actor::create("aircraft/" + scenario.fleets[f].id + "/" + std::to_string(k), host,
-                         Aircraft{w, static_cast<int>(f), k});
+      im.spawn<Aircraft>("aircraft/" + scenario.fleets[f].id + "/" + std::to_string(k), host, static_cast<int>(f), k);
   }
-  const auto actors = static_cast<std::int64_t>(engine->get_actor_count());
-  engine->run_until(scenario.end_s);
+  im.actors = static_cast<std::int64_t>(im.engine->get_actor_count());
+}
+
+// The engine is never destroyed (SimGrid's engine outlives its actors; the process ends instead), and
+// neither is the world the actors still refer to.
+Simulation::~Simulation() { (void)impl_->world.release(); }
+
+output::ReplicationResult Simulation::run(int replication) {
+  Impl& im = *impl_;
+  const model::Scenario& scenario = im.scenario;
+  im.world = std::make_unique<World>(scenario, im.platform, replication);
+  World& w = *im.world;
+  for (std::size_t i = 0; i < scenario.routes.size(); ++i)
+    if (auto it = im.platform.route_links.find(scenario.routes[i].id); it != im.platform.route_links.end())
+      it->second->set_latency(w.r.routes[i].travel_s);
+  im.engine->run_until(scenario.end_s);
   w.observe(scenario.end_s, 0);
   auto result = collect(w);
-  result.engine.actors = actors;
+  result.engine.actors = im.actors;
   result.engine.actor_wakeups = w.wakeups;
-  world.release();  // actors still hold references; the process ends soon after
   return result;
 }
 

@@ -1,18 +1,21 @@
-// Runs one replication of a scenario on SimGrid and returns its results. The platform (places as
-// hosts, routes as links) is built from the scenario; behaviours are actors: the recorder, the capture
-// timeline, one garrison per airport (troops, gate lanes, the airport's fall), one per incident, one
-// per aircraft. People are not actors: they flow through sim::flow, which the actors advance to the
-// present before every change and observation.
+// Simulates replications of a scenario on SimGrid. The platform (places as hosts, routes as links) is
+// built from the scenario; behaviours are actors: the recorder, the capture timeline, one garrison per
+// airport (troops, gate lanes, the airport's fall), one per incident, one per aircraft. People are not
+// actors: they flow through sim::flow, which the actors advance to the present before every change
+// and observation.
 //
-// SimGrid allows one engine per process: call run_replication at most once per process (the CLI
-// forks one worker process per replication).
+// SimGrid allows one engine per process, run once. A Simulation makes the engine, the platform and
+// the actors (their stacks included) before the replication is chosen, so the CLI makes it once in
+// its parent process and forks one worker per replication, each of which runs it for its own
+// replication: the fixed cost of a replication is then a fork, not SimGrid's set-up.
 //
-// Example:
-//   auto result = sim::engine::run_replication(scenario, /*replication=*/1, {});
+// Example (one replication in this process):
+//   auto result = sim::engine::Simulation(scenario, {}).run(/*replication=*/1);
 //   std::cout << result.summary.evacuated;
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,10 +31,28 @@ struct EngineOptions {
   std::function<void(double)> progress;
 };
 
-/// Simulates replication `replication` (1-based) of `scenario` with the scenario's seed.
-/// Throws std::logic_error if the books do not balance (conservation of people), a bug.
-output::ReplicationResult run_replication(const model::Scenario& scenario, int replication,
-                                          const EngineOptions& options = {});
+class Simulation {
+ public:
+  /// Makes SimGrid's engine, the platform and the actors for `scenario`, which must outlive this.
+  /// At most one Simulation per process.
+  Simulation(const model::Scenario& scenario, EngineOptions options);
+  ~Simulation();
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  /// Simulates replication `replication` (1-based) with the scenario's seed. At most once per
+  /// process: a process that made a Simulation may fork children that each run it once.
+  /// Throws std::logic_error if the books do not balance (conservation of people), a bug.
+  output::ReplicationResult run(int replication);
+
+  /// Whether a Simulation made before a fork runs in the child. False when SimGrid runs actors on
+  /// system threads (sanitizer builds), which a fork does not copy: make it in the child then.
+  static bool survives_fork();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 /// SimGrid's version, for `evacsim --version`.
 std::string simgrid_version();

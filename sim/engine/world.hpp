@@ -1,6 +1,6 @@
-// The state one replication's actors share: the people network, runways, staging bases, parking
-// semaphores, the aircraft bookkeeping, and what the recorder accumulates. Owned by run_replication,
-// passed by reference to every actor (no globals).
+// The state one replication's actors share: the platform, the people network, runways, staging bases,
+// parking semaphores, the aircraft bookkeeping, and what the recorder accumulates. Owned by
+// Simulation::run, passed by reference to every actor (no globals).
 #pragma once
 
 #include <simgrid/s4u.hpp>
@@ -29,10 +29,19 @@ struct AirportTraffic {
   int on_ground = 0;
 };
 
+/// The SimGrid platform: places as hosts, routes as links. Built once per scenario, before the
+/// replication is chosen; each replication sets the links' latencies to its drawn travel times.
+struct Platform {
+  sg4::Host* hq = nullptr;
+  std::vector<sg4::Host*> city_hosts, airport_hosts, base_hosts;
+  std::map<std::string, sg4::Link*> route_links;  ///< by route id
+};
+
 struct World {
-  World(const model::Scenario& scenario, int replication);
+  World(const model::Scenario& scenario, const Platform& platform, int replication);
 
   const model::Scenario& s;
+  const Platform& platform;
   int replication;
   model::Realization r;
   flow::Network net;
@@ -43,9 +52,6 @@ struct World {
   std::vector<AirportTraffic> traffic;        ///< per airport
   std::vector<int> priority_of;               ///< per cohort
   std::vector<std::vector<int>> carries;      ///< per fleet: cohort indices sorted by priority
-  std::vector<sg4::Host*> city_hosts, airport_hosts, base_hosts;
-  sg4::Host* hq = nullptr;
-  std::map<std::string, sg4::Link*> route_links;
 
   std::int64_t wakeups = 0;  ///< actor wake-ups: the simulated events (sleeps counted by a SimGrid signal)
   std::int64_t aboard = 0;   ///< boarded, not yet taken off
