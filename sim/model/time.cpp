@@ -84,7 +84,16 @@ double epoch_seconds(const CivilTime& t) {
 }
 
 std::string Clock::format(double since_start_s) const {
-  if (std::isinf(since_start_s)) return "never";
+  std::string out;
+  append_to(out, since_start_s);
+  return out;
+}
+
+void Clock::append_to(std::string& out, double since_start_s) const {
+  if (std::isinf(since_start_s)) {
+    out += "never";
+    return;
+  }
   using namespace std::chrono;
   const double local = static_cast<double>(start_epoch_s) + since_start_s + offset_min * 60.0;
   const double whole = std::floor(local + 0.5);  // to the nearest second
@@ -99,13 +108,14 @@ std::string Clock::format(double since_start_s) const {
     std::snprintf(buf, sizeof buf, "%04d-%02u-%02uT%02d:%02d:%02d%c%02d:%02d", year, static_cast<unsigned>(ymd.month()),
                   static_cast<unsigned>(ymd.day()), static_cast<int>(in_day / 3600), static_cast<int>(in_day / 60 % 60),
                   static_cast<int>(in_day % 60), offset_min < 0 ? '-' : '+', off / 60, off % 60);
-    return buf;
+    out += buf;
+    return;
   }
   // The common case by hand: snprintf cost ~6,000 instructions a call, and every timeline and flight
   // row has a time.
-  std::string out = "0000-00-00T00:00:00+00:00";
-  auto put = [&out](std::size_t at, int value, int digits) {
-    for (int d = digits - 1; d >= 0; --d, value /= 10) out[at + static_cast<std::size_t>(d)] = static_cast<char>('0' + value % 10);
+  char text[] = "0000-00-00T00:00:00+00:00";
+  auto put = [&text](std::size_t at, int value, int digits) {
+    for (int d = digits - 1; d >= 0; --d, value /= 10) text[at + static_cast<std::size_t>(d)] = static_cast<char>('0' + value % 10);
   };
   put(0, year, 4);
   put(5, static_cast<int>(static_cast<unsigned>(ymd.month())), 2);
@@ -113,10 +123,10 @@ std::string Clock::format(double since_start_s) const {
   put(11, static_cast<int>(in_day / 3600), 2);
   put(14, static_cast<int>(in_day / 60 % 60), 2);
   put(17, static_cast<int>(in_day % 60), 2);
-  out[19] = offset_min < 0 ? '-' : '+';
+  text[19] = offset_min < 0 ? '-' : '+';
   put(20, off / 60, 2);
   put(23, off % 60, 2);
-  return out;
+  out.append(text, sizeof text - 1);
 }
 
 std::optional<double> parse_duration_s(std::string_view s) {

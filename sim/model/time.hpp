@@ -42,6 +42,8 @@ struct Clock {
   double since_start(const CivilTime& t) const { return epoch_seconds(t) - static_cast<double>(start_epoch_s); }
   /// ISO 8601 with the scenario's offset, to the second: `2021-08-15T14:00:00+04:30`; "never" for kNever.
   std::string format(double since_start_s) const;
+  /// The same, appended to `out` (result files: no string per time).
+  void append_to(std::string& out, double since_start_s) const;
 
   bool operator==(const Clock&) const = default;
 };

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <charconv>
+#include <concepts>
 #include <cmath>
 #include <fstream>
 #include <numeric>
@@ -15,17 +16,89 @@
 namespace sim::output {
 namespace {
 
-std::string num(std::int64_t v) { return std::to_string(v); }
-std::string opt(const std::optional<double>& v) { return v ? format_number(*v) : std::string(); }
-std::string hours_or_empty(double s) { return std::isinf(s) ? std::string() : format_number(model::hours(s)); }
+void append_number(std::string& out, double v) {
+  if (std::isnan(v)) return;
+  char buf[64];
+  if (v == std::floor(v) && std::abs(v) < 9e15) {
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<std::int64_t>(v));
+    (void)ec;
+    out.append(buf, end);
+    return;
+  }
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+  (void)ec;
+  while (end > buf && end[-1] == '0') --end;
+  if (end > buf && end[-1] == '.') --end;
+  if (end - buf == 2 && buf[0] == '-' && buf[1] == '0') {
+    out += '0';
+    return;
+  }
+  out.append(buf, end);
+}
+
+void append_field(std::string& out, std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out += s;
+    return;
+  }
+  out += '"';
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+}
+
+// Appends one CSV row to a file's text, cell by cell: no string per cell (a kabul-2021 replication
+// writes ~1,100 rows).
+class Row {
+ public:
+  explicit Row(std::string& out) : out_(out) {}
+  Row& text(std::string_view s) {
+    sep();
+    append_field(out_, s);
+    return *this;
+  }
+  template <std::integral I>
+  Row& integer(I v) {
+    sep();
+    char buf[24];
+    auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v);
+    (void)ec;
+    out_.append(buf, end);
+    return *this;
+  }
+  Row& number(double v) {
+    sep();
+    append_number(out_, v);
+    return *this;
+  }
+  Row& number(const std::optional<double>& v) { return v ? number(*v) : text({}); }
+  /// Hours since the start, empty for never.
+  Row& hours(double s) { return std::isinf(s) ? text({}) : number(model::hours(s)); }
+  /// The civil time, empty for never.
+  Row& time(const model::Clock& clock, double s) {
+    if (std::isinf(s)) return text({});
+    sep();
+    clock.append_to(out_, s);
+    return *this;
+  }
+  void end() { out_ += '\n'; }
+
+ private:
+  void sep() {
+    if (!first_) out_ += ',';
+    first_ = false;
+  }
+  std::string& out_;
+  bool first_ = true;
+};
 
 std::string join(const std::vector<std::string>& cells) {
   std::string line;
-  for (std::size_t i = 0; i < cells.size(); ++i) {
-    if (i) line += ',';
-    line += csv_field(cells[i]);
-  }
-  line += '\n';
+  Row row(line);
+  for (const auto& c : cells) row.text(c);
+  row.end();
   return line;
 }
 
@@ -41,26 +114,15 @@ double quantile_sorted(const std::vector<double>& v, double q) {
 }  // namespace
 
 std::string format_number(double v) {
-  if (std::isnan(v)) return "";
-  if (v == std::floor(v) && std::abs(v) < 9e15) return std::to_string(static_cast<std::int64_t>(v));
-  char buf[64];
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
-  (void)ec;
-  std::string s(buf, end);
-  while (!s.empty() && s.back() == '0') s.pop_back();
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  if (s == "-0") s = "0";
+  std::string s;
+  append_number(s, v);
   return s;
 }
 
 std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string q = "\"";
-  for (char c : s) {
-    if (c == '"') q += '"';
-    q += c;
-  }
-  return q + "\"";
+  std::string q;
+  append_field(q, s);
+  return q;
 }
 
 std::string encode_fragment(const Fragment& fragment) {
@@ -153,37 +215,89 @@ const std::map<std::string, std::string>& headers() {
 
 Fragment to_fragment(const ReplicationResult& r, const model::Clock& clock) {
   Fragment f;
-  const std::string rep = std::to_string(r.replication);
+  const std::int64_t rep = r.replication;
   {
-    std::vector<std::string> cells{rep, std::to_string(r.seed)};
-    for (double v : summary_values(r.summary)) cells.push_back(format_number(v));
-    f.files["summary.csv"] = join(cells);
+    Row row(f.files["summary.csv"]);
+    row.integer(rep).integer(r.seed);
+    for (double v : summary_values(r.summary)) row.number(v);
+    row.end();
   }
   std::string& tl = f.files["timeline.csv"];
   for (const TimelineRow& t : r.timeline)
-    tl += join({rep, clock.format(t.t_s), format_number(model::hours(t.t_s)), num(t.evacuated), num(t.stranded),
-                num(t.on_road), num(t.at_gates), num(t.in_holding), format_number(std::round(t.at_staging)),
-                num(t.troops), num(t.flights), num(t.cities_captured), num(t.airports_open), num(t.in_cities)});
+    Row(tl)
+        .integer(rep)
+        .time(clock, t.t_s)
+        .number(model::hours(t.t_s))
+        .integer(t.evacuated)
+        .integer(t.stranded)
+        .integer(t.on_road)
+        .integer(t.at_gates)
+        .integer(t.in_holding)
+        .number(std::round(t.at_staging))
+        .integer(t.troops)
+        .integer(t.flights)
+        .integer(t.cities_captured)
+        .integer(t.airports_open)
+        .integer(t.in_cities)
+        .end();
   std::string& fl = f.files["flights.csv"];
   for (const FlightRow& x : r.flights)
-    fl += join({rep, num(x.flight), x.fleet, x.nation, x.aircraft_type, x.from, x.to, clock.format(x.takeoff_s),
-                format_number(model::hours(x.takeoff_s)), num(x.passengers), num(x.seats)});
+    Row(fl)
+        .integer(rep)
+        .integer(x.flight)
+        .text(x.fleet)
+        .text(x.nation)
+        .text(x.aircraft_type)
+        .text(x.from)
+        .text(x.to)
+        .time(clock, x.takeoff_s)
+        .number(model::hours(x.takeoff_s))
+        .integer(x.passengers)
+        .integer(x.seats)
+        .end();
   std::string& ci = f.files["cities.csv"];
   for (const CityRow& c : r.cities)
-    ci += join({rep, c.city, std::isinf(c.captured_s) ? std::string() : clock.format(c.captured_s),
-                hours_or_empty(c.captured_s), num(c.evacuees), num(c.departed), num(c.stranded), num(c.evacuated),
-                num(c.stranded_elsewhere)});
+    Row(ci)
+        .integer(rep)
+        .text(c.city)
+        .time(clock, c.captured_s)
+        .hours(c.captured_s)
+        .integer(c.evacuees)
+        .integer(c.departed)
+        .integer(c.stranded)
+        .integer(c.evacuated)
+        .integer(c.stranded_elsewhere)
+        .end();
   std::string& co = f.files["cohorts.csv"];
   for (const CohortRow& c : r.cohorts)
-    co += join({rep, c.cohort, c.nation, num(c.evacuees), num(c.evacuated), num(c.stranded), num(c.remaining),
-                opt(c.time_to_evacuate_mean_h), opt(c.time_to_evacuate_p90_h)});
+    Row(co)
+        .integer(rep)
+        .text(c.cohort)
+        .text(c.nation)
+        .integer(c.evacuees)
+        .integer(c.evacuated)
+        .integer(c.stranded)
+        .integer(c.remaining)
+        .number(c.time_to_evacuate_mean_h)
+        .number(c.time_to_evacuate_p90_h)
+        .end();
   std::string& ga = f.files["gates.csv"];
   for (const GateRow& g : r.gates)
-    ga += join({rep, g.airport, g.gate, num(g.arrivals), num(g.served), opt(g.wait_mean_h), opt(g.wait_p50_h),
-                opt(g.wait_p90_h), opt(g.wait_max_h), num(g.queue_max), opt(g.utilization)});
+    Row(ga)
+        .integer(rep)
+        .text(g.airport)
+        .text(g.gate)
+        .integer(g.arrivals)
+        .integer(g.served)
+        .number(g.wait_mean_h)
+        .number(g.wait_p50_h)
+        .number(g.wait_p90_h)
+        .number(g.wait_max_h)
+        .integer(g.queue_max)
+        .number(g.utilization)
+        .end();
   std::string& cs = f.files["constraints.csv"];
-  for (const ConstraintRow& c : r.constraints)
-    cs += join({rep, c.constraint, c.place, format_number(c.saturated_h)});
+  for (const ConstraintRow& c : r.constraints) Row(cs).integer(rep).text(c.constraint).text(c.place).number(c.saturated_h).end();
   return f;
 }
 
