@@ -178,6 +178,9 @@ bool Simulation::survives_fork() {
 
 Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
     : impl_(new Impl{.scenario = scenario, .options = std::move(options)}) {
+  static bool made = false;
+  if (made) throw std::logic_error("SimGrid allows one engine per process: one Simulation per process");
+  made = true;
   // SimGrid is silent unless asked (--log passes settings through, later ones win).
   std::vector<std::string> args{"evacsim", "--log=root.thresh:critical"};
 #if defined(__SANITIZE_ADDRESS__)
@@ -185,9 +188,9 @@ Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
   args.emplace_back("--cfg=contexts/factory:thread");
 #else
   // Actor stacks of 256 KiB instead of SimGrid's 8 MiB default, with its guard page still below each
-  // (an overflow crashes, it never corrupts): ~1 ms less kernel work per replication with ~130
-  // actors. The actors run no recursion; every shipped and test scenario runs byte-identically with
-  // 4 KiB stacks, so this leaves 64 times that (docs/performance.md).
+  // (an overflow crashes, it never corrupts): less memory to map for ~130 actors. The actors run no
+  // recursion; every shipped and test scenario runs byte-identically with 4 KiB stacks, so this
+  // leaves 64 times that (docs/performance.md).
   args.emplace_back("--cfg=contexts/stack-size:256");
 #endif
   for (const auto& l : impl_->options.log) args.push_back("--log=" + l);
@@ -195,7 +198,7 @@ Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   int argc = static_cast<int>(args.size());
-  // One engine per process, never destroyed: the process ends after its replication.
+  // Never destroyed: each process that runs it ends after its replication.
   Impl& im = *impl_;
   im.engine = new sg4::Engine(&argc, argv.data());
   im.platform = build_platform(scenario);
@@ -224,6 +227,7 @@ Simulation::~Simulation() { (void)impl_->world.release(); }
 
 output::ReplicationResult Simulation::run(int replication) {
   Impl& im = *impl_;
+  if (im.world) throw std::logic_error("Simulation::run: at most once per process");
   const model::Scenario& scenario = im.scenario;
   im.world = std::make_unique<World>(scenario, im.platform, replication);
   World& w = *im.world;
