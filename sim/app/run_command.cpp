@@ -93,6 +93,10 @@ int run_command(const RunOptions& o) {
     std::cerr << "evacsim run: --replications must be at least 1\n";
     return kExitBadInput;
   }
+  if (const std::string problem = engine::check_log_settings(o.log); !problem.empty()) {
+    std::cerr << "evacsim run: --log: " << problem << " (e.g. --log root.thresh:info)\n";
+    return kExitBadInput;
+  }
   const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const int jobs = std::max(1, std::min(o.jobs > 0 ? o.jobs : cores, scenario.replications));
   const fs::path out_dir = o.out ? fs::path(*o.out) : fs::path("results") / scenario.name;

@@ -2,11 +2,16 @@
 
 #include <simgrid/s4u.hpp>
 #include <simgrid/version.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cerrno>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 #include <set>
+#include <iostream>
 #include <stdexcept>
 
 #include "sim/engine/actors.hpp"
@@ -145,11 +150,74 @@ output::ReplicationResult collect(World& w) {
   return res;
 }
 
+// SimGrid's engine with evacsim's settings and the user's logging settings.
+sg4::Engine* make_engine(const std::vector<std::string>& log) {
+  // SimGrid is silent unless asked (--log passes settings through, later ones win).
+  std::vector<std::string> args{"evacsim", "--log=root.thresh:critical"};
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer cannot follow SimGrid's hand-written stack switches: use system threads.
+  args.emplace_back("--cfg=contexts/factory:thread");
+#else
+  // Actor stacks of 256 KiB instead of SimGrid's 8 MiB default, with its guard page still below each
+  // (an overflow crashes, it never corrupts): less memory to map for ~130 actors. The actors run no
+  // recursion; every shipped and test scenario runs byte-identically with 4 KiB stacks, so this
+  // leaves 64 times that (docs/performance.md).
+  args.emplace_back("--cfg=contexts/stack-size:256");
+#endif
+  for (const auto& l : log) args.push_back("--log=" + l);
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  int argc = static_cast<int>(args.size());
+  return new sg4::Engine(&argc, argv.data());
+}
+
 }  // namespace
 
 std::string simgrid_version() {
   return std::to_string(SIMGRID_VERSION_MAJOR) + "." + std::to_string(SIMGRID_VERSION_MINOR) +
          (SIMGRID_VERSION_PATCH > 0 ? "." + std::to_string(SIMGRID_VERSION_PATCH) : std::string());
+}
+
+std::string check_log_settings(const std::vector<std::string>& settings) {
+  if (settings.empty()) return {};
+  int fds[2];
+  if (pipe(fds) != 0) return "cannot check the settings (no pipe)";
+  std::cout.flush();
+  std::cerr.flush();
+  const pid_t pid = fork();
+  if (pid < 0) {
+    close(fds[0]);
+    close(fds[1]);
+    return "cannot check the settings (no process)";
+  }
+  if (pid == 0) {
+    close(fds[0]);
+    dup2(fds[1], STDERR_FILENO);
+    try {
+      make_engine(settings);
+    } catch (const std::exception& e) {
+      std::cerr << e.what() << std::endl;
+      _exit(1);
+    }
+    _exit(0);
+  }
+  close(fds[1]);
+  std::string said;
+  char buffer[4096];
+  for (ssize_t k; (k = read(fds[0], buffer, sizeof buffer)) != 0;) {
+    if (k > 0) said.append(buffer, static_cast<std::size_t>(k));
+    else if (errno != EINTR) break;
+  }
+  close(fds[0]);
+  int status = 0;
+  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
+  // SimGrid's first line says what is wrong, after a "[time] file:line: [category/CRITICAL] " prefix.
+  std::string line = said.substr(0, said.find('\n'));
+  if (const auto tag = line.find("/CRITICAL] "); tag != std::string::npos) line = line.substr(tag + 11);
+  return line.empty() ? "SimGrid rejects them" : line;
 }
 
 struct Simulation::Impl {
@@ -181,26 +249,9 @@ Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
   static bool made = false;
   if (made) throw std::logic_error("SimGrid allows one engine per process: one Simulation per process");
   made = true;
-  // SimGrid is silent unless asked (--log passes settings through, later ones win).
-  std::vector<std::string> args{"evacsim", "--log=root.thresh:critical"};
-#if defined(__SANITIZE_ADDRESS__)
-  // AddressSanitizer cannot follow SimGrid's hand-written stack switches: use system threads.
-  args.emplace_back("--cfg=contexts/factory:thread");
-#else
-  // Actor stacks of 256 KiB instead of SimGrid's 8 MiB default, with its guard page still below each
-  // (an overflow crashes, it never corrupts): less memory to map for ~130 actors. The actors run no
-  // recursion; every shipped and test scenario runs byte-identically with 4 KiB stacks, so this
-  // leaves 64 times that (docs/performance.md).
-  args.emplace_back("--cfg=contexts/stack-size:256");
-#endif
-  for (const auto& l : impl_->options.log) args.push_back("--log=" + l);
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  int argc = static_cast<int>(args.size());
   // Never destroyed: each process that runs it ends after its replication.
   Impl& im = *impl_;
-  im.engine = new sg4::Engine(&argc, argv.data());
+  im.engine = make_engine(im.options.log);
   im.platform = build_platform(scenario);
   // Simulated events, counted as actor wake-ups (the unit of SimGrid's bare sleep_for rate): sleeps
   // here, waits for a parking spot in the aircraft actor.

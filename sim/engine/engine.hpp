@@ -54,6 +54,11 @@ class Simulation {
   std::unique_ptr<Impl> impl_;
 };
 
+/// Checks SimGrid logging settings (`--log` values) as SimGrid reads them: empty if it accepts them
+/// all, else its complaint. SimGrid aborts the process on some malformed settings, so they are tried
+/// in a short-lived child process (only when there are settings to check).
+std::string check_log_settings(const std::vector<std::string>& settings);
+
 /// SimGrid's version, for `evacsim --version`.
 std::string simgrid_version();
 

@@ -137,6 +137,21 @@ TEST(Cli, SimGridIsSilentUnlessAskedThroughLog) {
   EXPECT_NE(verbose.err.find("VERBOSE"), std::string::npos) << verbose.err.substr(0, 300);
 }
 
+TEST(Cli, LogSettingSimGridRejectsIsBadInputAndWritesNothing) {
+  // "garbage" makes SimGrid abort its process, a bad threshold makes it throw: both are the user's
+  // input, reported as such before anything is written.
+  for (const std::string setting : {"garbage", "root.thresh:loud", "root.colour:red"}) {
+    TempDir dir;
+    const auto out = dir.path() / "out";
+    const auto r = run_evacsim({"run", kScenario, "--out", out.string(), "-q", "--log", setting}, dir.path());
+    EXPECT_EQ(r.exit_code, 2) << setting << ": " << r.err;
+    EXPECT_NE(r.err.find("--log"), std::string::npos) << r.err;
+    EXPECT_EQ(r.err.find("Backtrace"), std::string::npos) << r.err;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))  // the captured stdout and stderr only
+      EXPECT_TRUE(entry.path().extension() == ".txt") << setting << ": wrote " << entry.path();
+  }
+}
+
 TEST(Cli, ManifestDescribesTheRun) {
   TempDir dir;
   const auto out = dir.path() / "out";
