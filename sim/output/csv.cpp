@@ -5,17 +5,20 @@
 #include <algorithm>
 #include <boost/math/distributions/students_t.hpp>
 #include <charconv>
-#include <concepts>
 #include <cmath>
+#include <concepts>
 #include <fstream>
 #include <numeric>
-#include <sstream>
+#include <optional>
 #include <stdexcept>
+#include <string_view>
 #include <system_error>
 
 namespace sim::output {
 namespace {
 
+// A number for the CSV files: integers plainly, others with up to 6 decimals, no trailing zeros;
+// nothing for NaN.
 void append_number(std::string& out, double v) {
   if (std::isnan(v)) return;
   char buf[64];
@@ -36,6 +39,7 @@ void append_number(std::string& out, double v) {
   out.append(buf, end);
 }
 
+// A CSV field, quoted when it needs it (RFC 4180).
 void append_field(std::string& out, std::string_view s) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
     out += s;
@@ -112,18 +116,6 @@ double quantile_sorted(const std::vector<double>& v, double q) {
 }
 
 }  // namespace
-
-std::string format_number(double v) {
-  std::string s;
-  append_number(s, v);
-  return s;
-}
-
-std::string csv_field(const std::string& s) {
-  std::string q;
-  append_field(q, s);
-  return q;
-}
 
 std::string encode_fragment(const Fragment& fragment) {
   std::string out;
@@ -321,23 +313,33 @@ std::string summary_stats_csv(const std::vector<std::vector<std::optional<double
       if (m < row.size() && row[m]) v.push_back(*row[m]);
     std::sort(v.begin(), v.end());
     const auto n = v.size();
+    Row row(out);
+    row.text(metrics[m]).integer(n);
     if (n == 0) {
-      out += join({metrics[m], "0", "", "", "", "", "", "", "", "", ""});
+      for (int empty = 0; empty < 9; ++empty) row.text({});
+      row.end();
       continue;
     }
     const double mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(n);
     double ss = 0;
     for (double x : v) ss += (x - mean) * (x - mean);
     const double sd = n > 1 ? std::sqrt(ss / static_cast<double>(n - 1)) : 0;
-    std::string lo, hi;
+    std::optional<double> lo, hi;
     if (n > 1) {
       const double half = ci95_half_width(v);
-      lo = format_number(mean - half);
-      hi = format_number(mean + half);
+      lo = mean - half;
+      hi = mean + half;
     }
-    out += join({metrics[m], std::to_string(n), format_number(mean), format_number(sd), lo, hi, format_number(v.front()),
-                 format_number(quantile_sorted(v, 0.05)), format_number(quantile_sorted(v, 0.5)),
-                 format_number(quantile_sorted(v, 0.95)), format_number(v.back())});
+    row.number(mean)
+        .number(sd)
+        .number(lo)
+        .number(hi)
+        .number(v.front())
+        .number(quantile_sorted(v, 0.05))
+        .number(quantile_sorted(v, 0.5))
+        .number(quantile_sorted(v, 0.95))
+        .number(v.back())
+        .end();
   }
   return out;
 }

@@ -18,11 +18,6 @@
 
 namespace sim::output {
 
-/// Formats a number for the CSV files: integers plainly, others with up to 6 decimals, no trailing zeros.
-std::string format_number(double v);
-/// Quotes a CSV field when it needs it (RFC 4180).
-std::string csv_field(const std::string& s);
-
 /// One result file's rows for one replication, without the header (written by worker processes and
 /// concatenated in replication order by the parent, so --jobs never changes a byte).
 struct Fragment {
