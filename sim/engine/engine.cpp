@@ -5,13 +5,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <cerrno>
-
 #include <algorithm>
+#include <cerrno>
 #include <cmath>
+#include <iostream>
 #include <memory>
 #include <set>
-#include <iostream>
 #include <stdexcept>
 
 #include "sim/engine/actors.hpp"
