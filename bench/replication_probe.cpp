@@ -1,6 +1,7 @@
 // One replication in this process, timed phase by phase, with the engine's event count: what the CLI
 // benchmarks cannot see from outside (events per second, where the time of a replication goes).
-//   replication_probe SCENARIO.yaml [--replication R] [--set PATH=VALUE ...]
+//   replication_probe SCENARIO.yaml [--replication R] [--set PATH=VALUE ...] [--ahead]
+// (--ahead: the cities and roads computed on a second thread, as `evacsim run` does when a core is spare)
 // prints one line of `key=value` pairs: load_s, simulate_s, format_s, actors, events (actor wake-ups),
 // parking_waits (the events that are ends of waits for a parking spot), events_per_s (events / simulate_s),
 // person_events (people's own time-stamped state changes, which the flows compute in time order without
@@ -30,16 +31,18 @@ double since(std::chrono::steady_clock::time_point t0) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: replication_probe SCENARIO.yaml [--replication R] [--set PATH=VALUE ...]\n";
+    std::cerr << "usage: replication_probe SCENARIO.yaml [--replication R] [--set PATH=VALUE ...] [--ahead]\n";
     return 2;
   }
   const std::string file = argv[1];
   int replication = 1;
   std::vector<std::string> sets;
-  for (int i = 2; i + 1 < argc; i += 2) {
+  sim::engine::EngineOptions options;
+  for (int i = 2; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a == "--replication") replication = std::atoi(argv[i + 1]);
-    else if (a == "--set") sets.emplace_back(argv[i + 1]);
+    if (a == "--ahead") options.upstream_ahead = true;
+    else if (a == "--replication" && i + 1 < argc) replication = std::atoi(argv[++i]);
+    else if (a == "--set" && i + 1 < argc) sets.emplace_back(argv[++i]);
     else {
       std::cerr << "replication_probe: unknown argument " << a << '\n';
       return 2;
@@ -60,7 +63,7 @@ int main(int argc, char** argv) {
   std::int64_t sleeps = 0;
   simgrid::s4u::Actor::on_wake_up_cb([&sleeps](const simgrid::s4u::Actor&) { ++sleeps; });
   t0 = std::chrono::steady_clock::now();
-  const auto result = sim::engine::Simulation(scenario, {}).run(replication);
+  const auto result = sim::engine::Simulation(scenario, options).run(replication);
   const double simulate_s = since(t0);
 
   t0 = std::chrono::steady_clock::now();

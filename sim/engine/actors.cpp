@@ -40,8 +40,7 @@ void CaptureTimeline::operator()() const {
   for (std::size_t c : order) {
     const double t = std::max(0.0, w.r.cities[c].captured_s);
     sg4::this_actor::sleep_until(t);
-    w.net.advance_to(t);
-    w.net.capture_city(static_cast<int>(c));
+    // The people side strands those left in the city by itself (sim::flow::Upstream).
     const auto& city = w.s.cities[c];
     if (city.flow_after_capture > 0) continue;
     // Mirror the capture on the platform: the city's host and the roads touching it go down.

@@ -279,7 +279,7 @@ output::ReplicationResult Simulation::run(int replication) {
   Impl& im = *impl_;
   if (im.world) throw std::logic_error("Simulation::run: at most once per process");
   const model::Scenario& scenario = im.scenario;
-  im.world = std::make_unique<World>(scenario, im.platform, replication);
+  im.world = std::make_unique<World>(scenario, im.platform, replication, im.options.upstream_ahead);
   World& w = *im.world;
   for (std::size_t i = 0; i < scenario.routes.size(); ++i)
     if (auto it = im.platform.route_links.find(scenario.routes[i].id); it != im.platform.route_links.end())

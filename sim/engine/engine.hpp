@@ -29,6 +29,9 @@ struct EngineOptions {
   std::vector<std::string> log;
   /// Called at every report time with the simulated fraction done (0..1); may be empty.
   std::function<void(double)> progress;
+  /// Compute the cities' departures and the roads on a second thread, ahead of the actors (the same
+  /// results; for when a core would otherwise be idle, as with one replication on two cores).
+  bool upstream_ahead = false;
 };
 
 class Simulation {

@@ -19,8 +19,12 @@ flow::CapacitySchedule schedule_for(const model::Scenario& s, const model::Reali
 
 }  // namespace
 
-World::World(const model::Scenario& scenario, const Platform& plat, int rep)
-    : s(scenario), platform(plat), replication(rep), r(model::realize(scenario, scenario.seed, rep)), net(scenario, r) {
+World::World(const model::Scenario& scenario, const Platform& plat, int rep, bool upstream_ahead)
+    : s(scenario),
+      platform(plat),
+      replication(rep),
+      r(model::realize(scenario, scenario.seed, rep)),
+      net(scenario, r, upstream_ahead) {
   for (std::size_t a = 0; a < s.airports.size(); ++a) {
     runways.emplace_back(r.airport_movements_per_hour[a],
                          schedule_for(s, r, model::TargetKind::Airport, s.airports[a].id));

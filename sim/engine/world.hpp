@@ -38,7 +38,8 @@ struct Platform {
 };
 
 struct World {
-  World(const model::Scenario& scenario, const Platform& platform, int replication);
+  /// `upstream_ahead`: see EngineOptions.
+  World(const model::Scenario& scenario, const Platform& platform, int replication, bool upstream_ahead);
 
   const model::Scenario& s;
   const Platform& platform;

@@ -1,6 +1,7 @@
 // engine::Simulation in-process: the CLI makes one in its parent and forks a worker per replication,
 // so a Simulation made before a fork must give, in the child, exactly what one made in the child
-// gives; and SimGrid's one engine per process is enforced with a clear error.
+// gives; the same holds with the cities and roads computed ahead on a second thread (which the CLI
+// turns on when a core is spare); and SimGrid's one engine per process is enforced with a clear error.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -24,7 +25,8 @@ const sim::model::Scenario& random_scenario() {
 }
 
 // Runs `replicate` in a forked child and returns the result files' text it sends back.
-std::string in_child(const std::function<sim::output::ReplicationResult()>& replicate) {
+std::string in_child(const std::function<sim::output::ReplicationResult()>& replicate,
+                     const sim::model::Scenario& scenario = random_scenario()) {
   int fds[2];
   if (pipe(fds) != 0) throw std::runtime_error("pipe");
   const pid_t pid = fork();
@@ -32,7 +34,7 @@ std::string in_child(const std::function<sim::output::ReplicationResult()>& repl
   if (pid == 0) {
     close(fds[0]);
     const std::string bytes =
-        sim::output::encode_fragment(sim::output::to_fragment(replicate(), random_scenario().clock));
+        sim::output::encode_fragment(sim::output::to_fragment(replicate(), scenario.clock));
     std::size_t done = 0;
     while (done < bytes.size()) {
       const ssize_t k = write(fds[1], bytes.data() + done, bytes.size() - done);
@@ -66,6 +68,19 @@ TEST(Simulation, MadeBeforeAForkRunsInTheChildAsIfMadeThere) {
   const std::string second = in_child(replicate);  // the parent's copy is untouched by the first child's run
   EXPECT_EQ(first, made_in_child);
   EXPECT_EQ(second, made_in_child);
+}
+
+TEST(Simulation, UpstreamAheadOnASecondThreadGivesTheSameResultFiles) {
+  for (const char* path : {"tests/engine/scenarios/random.yaml", "scenarios/kabul-2021.yaml"}) {
+    const auto loaded = sim::scenario::load_file(test_support::source_path(path));
+    ASSERT_TRUE(loaded.ok()) << path;
+    const auto& scenario = *loaded.scenario;
+    const std::string alone = in_child([&] { return sim::engine::Simulation(scenario, {}).run(3); }, scenario);
+    const std::string ahead =
+        in_child([&] { return sim::engine::Simulation(scenario, {.upstream_ahead = true}).run(3); }, scenario);
+    ASSERT_NE(alone.find("timeline.csv"), std::string::npos) << path;
+    EXPECT_EQ(ahead, alone) << path;
+  }
 }
 
 TEST(Simulation, OneEnginePerProcessRunOnce) {
