@@ -35,7 +35,9 @@ int run_cli(int argc, char** argv) {
   run_cmd->add_option("--seed", run.seed, "Seed (default: the scenario's `seed`)");
   run_cmd->add_option("--replications", run.replications, "Independent replications (default: the scenario's)")
       ->check(CLI::Range(1, 10'000'000));
-  run_cmd->add_option("--jobs", run.jobs, "Replications run in parallel processes (default: number of cores)")
+  run_cmd->add_option("--jobs", run.jobs,
+                      "Replications run in parallel processes (default: number of cores; with fewer jobs than cores, each "
+                      "also computes its cities and roads on a second thread)")
       ->check(CLI::Range(1, 4096));
   run_cmd->add_option("--set", run.sets, "Override one value: PATH=VALUE, list entries by id "
                                          "(e.g. fleets.us-c17.aircraft=40); repeatable")

@@ -69,6 +69,7 @@ bool interrupted() { return g_interrupted != 0; }
 
 std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario, int n, int jobs,
                                                  const engine::EngineOptions& engine_options,
+                                                 const std::function<void()>& meanwhile,
                                                  const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress) {
   // SimGrid's engine, platform and actors are made once here and copied into each worker by its fork.
@@ -80,6 +81,7 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
   std::map<pid_t, Worker> running;
   std::vector<ReplicationFailure> failures;
   int next = 1, done = 0;
+  bool meanwhile_done = false;
   auto kill_all = [&] {
     for (auto& [pid, w] : running) kill(pid, SIGKILL);
     for (auto& [pid, w] : running) {
@@ -116,6 +118,15 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
       running.emplace(pid, Worker{next++, pipe_fds[0], {}});
     }
     if (running.empty()) break;
+    if (meanwhile && !meanwhile_done) {
+      meanwhile_done = true;
+      try {
+        meanwhile();
+      } catch (...) {
+        kill_all();
+        throw;
+      }
+    }
 
     // Read whatever the workers sent; a worker is done when its pipe reaches end of file. (Every worker
     // still in `running` has its pipe open: it leaves `running` as soon as the pipe closes.)

@@ -20,12 +20,14 @@ struct ReplicationFailure {
   std::string message;
 };
 
-/// Runs replications 1..n. Calls `on_result(r, fragment)` for each replication that succeeds, in the
-/// order they finish, then `progress(done, n)`. Returns the failures (empty on success); after the
-/// first failure no new replication starts. Throws std::runtime_error("interrupted") if
-/// SIGINT/SIGTERM arrived (workers are killed).
+/// Runs replications 1..n. Calls `meanwhile()` once, when the first workers have started (the caller's
+/// own work, done while they simulate), then `on_result(r, fragment)` for each replication that
+/// succeeds, in the order they finish, and `progress(done, n)`. Returns the failures (empty on
+/// success); after the first failure no new replication starts. Throws std::runtime_error("interrupted")
+/// if SIGINT/SIGTERM arrived, and what `meanwhile` throws; workers are killed then.
 std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario, int n, int jobs,
                                                  const engine::EngineOptions& engine_options,
+                                                 const std::function<void()>& meanwhile,
                                                  const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress);
 

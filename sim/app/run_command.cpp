@@ -121,7 +121,8 @@ int run_command(const RunOptions& o) {
   };
 
   // A single long replication reports simulated time instead (from its worker, after a second).
-  engine::EngineOptions engine_options{.log = o.log};
+  // With fewer workers than cores, each computes its cities and roads on a second thread.
+  engine::EngineOptions engine_options{.log = o.log, .upstream_ahead = jobs < cores};
   if (!o.quiet && isatty(STDERR_FILENO) && scenario.replications == 1) {
     engine_options.progress = [start = std::chrono::steady_clock::now(), last = 0.0](double fraction) mutable {
       const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -135,13 +136,20 @@ int run_command(const RunOptions& o) {
     // Result files are written in replication order as replications finish (in any order): only the
     // replications finished out of order are held, so this process stays small (it is forked once per
     // replication, and a fork costs in proportion to its memory). They are complete only once the
-    // staging directory is published.
+    // staging directory is published. What does not depend on the results is written while the first
+    // workers simulate.
     std::map<std::string, std::ofstream> files;
-    for (const auto& [name, header] : output::headers()) {
-      std::ofstream& out = files[name];
-      out.open(staging / name, std::ios::binary | std::ios::trunc);
-      out << header;
-    }
+    std::string scenario_sha256;
+    auto meanwhile = [&] {
+      for (const auto& [name, header] : output::headers()) {
+        std::ofstream& out = files[name];
+        out.open(staging / name, std::ios::binary | std::ios::trunc);
+        out << header;
+      }
+      const std::string resolved = scenario::to_yaml(scenario);
+      output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
+      scenario_sha256 = sha256_hex(resolved);
+    };
     std::vector<std::vector<std::optional<double>>> summaries;
     std::vector<output::Fragment> fragments;  // kept for the printed summary
     std::map<int, output::Fragment> out_of_order;
@@ -157,7 +165,8 @@ int run_command(const RunOptions& o) {
         ++next_in_order;
       }
     };
-    const auto failures = run_replications(scenario, scenario.replications, jobs, engine_options, on_result, progress);
+    const auto failures =
+        run_replications(scenario, scenario.replications, jobs, engine_options, meanwhile, on_result, progress);
     if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the worker's progress line
     if (!failures.empty()) {
       for (const auto& f : failures)
@@ -171,15 +180,13 @@ int run_command(const RunOptions& o) {
     }
     if (scenario.replications > 1)
       output::write_file_atomically(staging / "summary_stats.csv", output::summary_stats_csv(summaries));
-    const std::string resolved = scenario::to_yaml(scenario);
-    output::write_file_atomically(staging / "scenario.resolved.yaml", resolved);
     nlohmann::ordered_json manifest{
         {"evacsim_version", EVACSIM_VERSION},
         {"simgrid_version", engine::simgrid_version()},
         {"command_line", o.command_line},
         {"scenario_path", o.scenario},
         {"scenario_name", scenario.name},
-        {"scenario_sha256", sha256_hex(resolved)},
+        {"scenario_sha256", scenario_sha256},
         {"seed", scenario.seed},
         {"replications", scenario.replications},
         {"jobs", jobs},
