@@ -33,16 +33,16 @@ void Recorder::operator()() const {
 
 void CaptureTimeline::operator()() const {
   std::vector<std::size_t> order;
+  // Only captures that close the city: the people side strands those left in it by itself
+  // (sim::flow::Upstream), and a city with flow after capture keeps its host and roads.
   for (std::size_t c = 0; c < w.r.cities.size(); ++c)
-    if (w.r.cities[c].captured_s < w.s.end_s) order.push_back(c);
+    if (w.r.cities[c].captured_s < w.s.end_s && w.s.cities[c].flow_after_capture == 0) order.push_back(c);
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t a, std::size_t b) { return w.r.cities[a].captured_s < w.r.cities[b].captured_s; });
   for (std::size_t c : order) {
     const double t = std::max(0.0, w.r.cities[c].captured_s);
     sg4::this_actor::sleep_until(t);
-    // The people side strands those left in the city by itself (sim::flow::Upstream).
     const auto& city = w.s.cities[c];
-    if (city.flow_after_capture > 0) continue;
     // Mirror the capture on the platform: the city's host and the roads touching it go down.
     w.platform.city_hosts[c]->turn_off();
     for (const auto& rt : w.s.routes)

@@ -84,27 +84,20 @@ std::vector<std::pair<int, bool>> shortest_path(const std::vector<std::vector<Ed
 StepGrid::StepGrid(double report_every_s, double end_s)
     : report_every_s_(report_every_s > 0 && std::isfinite(report_every_s) ? report_every_s : model::kSecondsPerHour),
       end_s_(end_s),
-      parts_(static_cast<int>(std::max(1.0, std::ceil(report_every_s_ / model::kSecondsPerHour)))),
-      end_given_(!(end_s > 0)) {
-  part_s_ = report_every_s_ / parts_;
-  part_ = 1;
-  if (part_ == parts_) {
-    part_ = 0;
-    report_ = 1;
-  }
-}
+      parts_(static_cast<long>(std::max(1.0, std::ceil(report_every_s_ / model::kSecondsPerHour)))),
+      part_s_(report_every_s_ / static_cast<double>(parts_)),
+      end_given_(!(end_s > 0)) {}
 
 double StepGrid::next() {
-  // part 0 is the report instant itself, computed as the recorder does (k * report_every).
-  const double t = static_cast<double>(report_) * report_every_s_ + part_ * part_s_;
+  // Part 0 of a report interval is the report instant itself, computed as the recorder does
+  // (k * report_every); the other parts are added to it.
+  const long j = given_ + 1;
+  const double t = static_cast<double>(j / parts_) * report_every_s_ + static_cast<double>(j % parts_) * part_s_;
   if (!end_given_ && t >= end_s_) {
     end_given_ = true;
     if (t > end_s_) return end_s_;  // t comes at the next call
   }
-  if (++part_ == parts_) {
-    part_ = 0;
-    ++report_;
-  }
+  given_ = j;
   return t;
 }
 
@@ -305,87 +298,84 @@ void Upstream::mark_road(int ri, double t0) {
 void Upstream::advance_to(double t, UpstreamStep& out) {
   out.clear();
   out_ = &out;
-  if (t >= now_) {
-    round_t_ = t;
-    in_round_ = true;
-    current_rank_ = -1;
-    // Departures due before t, stream by stream in stream order.
-    due_streams_.clear();
-    while (!stream_heap_.empty() && stream_heap_.front().first < t) {
-      std::pop_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
-      due_streams_.push_back(stream_heap_.back().second);
-      stream_heap_.pop_back();
-    }
-    std::sort(due_streams_.begin(), due_streams_.end());
-    for (int i : due_streams_) {
-      Stream& st = streams_[static_cast<std::size_t>(i)];
-      emit(st, t);
-      if (!st.done && st.next_t < kInf) {
-        stream_heap_.emplace_back(st.next_t, i);
-        std::push_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
-      }
-    }
-    // Roads with someone due before t, upstream first (road_order_); a road fed by one processed
-    // later in this advance (a cycle) waits for the next advance, as in a sweep of road_order_.
-    while (!road_heap_.empty() && road_heap_.front().first < t) {
-      std::pop_heap(road_heap_.begin(), road_heap_.end(), std::greater<>{});
-      const auto [time, ri] = road_heap_.back();
-      road_heap_.pop_back();
-      Road& road = roads_[static_cast<std::size_t>(ri)];
-      if (time != road.scheduled) continue;  // stale
-      road.scheduled = kInf;
-      if (!road.in_due) {
-        road.in_due = true;
-        due_roads_.push_back(road.rank);
-        std::push_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
-      }
-    }
-    while (!due_roads_.empty()) {
-      std::pop_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
-      current_rank_ = due_roads_.back();
-      due_roads_.pop_back();
-      const int ri = road_order_[static_cast<std::size_t>(current_rank_)];
-      Road& road = roads_[static_cast<std::size_t>(ri)];
-      road.in_due = false;
-      RunBuilder& built = scratch_;
-      built.clear();
-      while (!road.queue.empty() && road.queue.next_time() < t) {
-        Person p = road.queue.pop();
-        const auto [entry, factor] = road.schedule.open_at(road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t);
-        if (entry >= road.closed_for_good || entry == kInf) {
-          // Stranded where the road closed: now if it already has, else when it will.
-          p.t = std::isinf(road.closed_for_good) ? p.t : std::max(p.t, road.closed_for_good);
-          doomed_.push(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop}, ri);
-          continue;
-        }
-        if (road.headway_s > 0) road.next_free = entry + road.headway_s / factor;
-        p.t = entry + road.travel_s;
-        ++p.hop;
-        built.push(p);
-      }
-      for (const Run& run : built.runs()) push_to_stage(run, static_cast<int>(streams_.size()) + ri);
-      if (!road.queue.empty()) mark_road(ri, road.queue.next_time());
-    }
-    current_rank_ = -1;
-    in_round_ = false;
-    while (!doomed_.empty() && doomed_.next_time() < t) {
-      const Person p = doomed_.pop();
-      count(p.origin, p.cohort, 1, UpstreamStep::What::StrandedOnRoad);
-    }
-    // Cities captured by t with no flow after capture: everyone still there is stranded (their
-    // departures stopped at the capture), so an observation at the capture's instant sees it fallen.
-    for (; next_capture_ < captures_.size() && captures_[next_capture_].t <= t; ++next_capture_) {
-      const int c = captures_[next_capture_].city;
-      auto& left = city_left_[static_cast<std::size_t>(c)];
-      for (std::size_t k = 0; k < left.size(); ++k) {
-        count(c, static_cast<int>(k), left[k], UpstreamStep::What::StrandedInCity);
-        in_cities_ -= left[k];
-        left[k] = 0;
-      }
-    }
-    now_ = t;
+  round_t_ = t;
+  in_round_ = true;
+  current_rank_ = -1;
+  // Departures due before t, stream by stream in stream order.
+  due_streams_.clear();
+  while (!stream_heap_.empty() && stream_heap_.front().first < t) {
+    std::pop_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
+    due_streams_.push_back(stream_heap_.back().second);
+    stream_heap_.pop_back();
   }
-  out.until = now_;
+  std::sort(due_streams_.begin(), due_streams_.end());
+  for (int i : due_streams_) {
+    Stream& st = streams_[static_cast<std::size_t>(i)];
+    emit(st, t);
+    if (!st.done && st.next_t < kInf) {
+      stream_heap_.emplace_back(st.next_t, i);
+      std::push_heap(stream_heap_.begin(), stream_heap_.end(), std::greater<>{});
+    }
+  }
+  // Roads with someone due before t, upstream first (road_order_); a road fed by one processed
+  // later in this advance (a cycle) waits for the next advance, as in a sweep of road_order_.
+  while (!road_heap_.empty() && road_heap_.front().first < t) {
+    std::pop_heap(road_heap_.begin(), road_heap_.end(), std::greater<>{});
+    const auto [time, ri] = road_heap_.back();
+    road_heap_.pop_back();
+    Road& road = roads_[static_cast<std::size_t>(ri)];
+    if (time != road.scheduled) continue;  // stale
+    road.scheduled = kInf;
+    if (!road.in_due) {
+      road.in_due = true;
+      due_roads_.push_back(road.rank);
+      std::push_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
+    }
+  }
+  while (!due_roads_.empty()) {
+    std::pop_heap(due_roads_.begin(), due_roads_.end(), std::greater<>{});
+    current_rank_ = due_roads_.back();
+    due_roads_.pop_back();
+    const int ri = road_order_[static_cast<std::size_t>(current_rank_)];
+    Road& road = roads_[static_cast<std::size_t>(ri)];
+    road.in_due = false;
+    RunBuilder& built = scratch_;
+    built.clear();
+    while (!road.queue.empty() && road.queue.next_time() < t) {
+      Person p = road.queue.pop();
+      const auto [entry, factor] = road.schedule.open_at(road.headway_s > 0 ? std::max(p.t, road.next_free) : p.t);
+      if (entry >= road.closed_for_good || entry == kInf) {
+        // Stranded where the road closed: now if it already has, else when it will.
+        p.t = std::isinf(road.closed_for_good) ? p.t : std::max(p.t, road.closed_for_good);
+        doomed_.push(Run{p.t, 0, p.depart, 0, 1, p.cohort, p.origin, p.path, p.hop}, ri);
+        continue;
+      }
+      if (road.headway_s > 0) road.next_free = entry + road.headway_s / factor;
+      p.t = entry + road.travel_s;
+      ++p.hop;
+      built.push(p);
+    }
+    for (const Run& run : built.runs()) push_to_stage(run, static_cast<int>(streams_.size()) + ri);
+    if (!road.queue.empty()) mark_road(ri, road.queue.next_time());
+  }
+  current_rank_ = -1;
+  in_round_ = false;
+  while (!doomed_.empty() && doomed_.next_time() < t) {
+    const Person p = doomed_.pop();
+    count(p.origin, p.cohort, 1, UpstreamStep::What::StrandedOnRoad);
+  }
+  // Cities captured by t with no flow after capture: everyone still there is stranded (their
+  // departures stopped at the capture), so an observation at the capture's instant sees it fallen.
+  for (; next_capture_ < captures_.size() && captures_[next_capture_].t <= t; ++next_capture_) {
+    const int c = captures_[next_capture_].city;
+    auto& left = city_left_[static_cast<std::size_t>(c)];
+    for (std::size_t k = 0; k < left.size(); ++k) {
+      count(c, static_cast<int>(k), left[k], UpstreamStep::What::StrandedInCity);
+      in_cities_ -= left[k];
+      left[k] = 0;
+    }
+  }
+  out.until = t;
   out.in_cities = in_cities_;
   out.on_roads = doomed_.count();
   for (const Road& r : roads_) out.on_roads += r.queue.count();

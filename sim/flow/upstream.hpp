@@ -61,11 +61,11 @@ class StepGrid {
   double next();
 
  private:
-  double report_every_s_, part_s_, end_s_;
-  int parts_;
-  long report_ = 0;
-  int part_ = 0;
-  bool end_given_ = false;
+  double report_every_s_, end_s_;
+  long parts_;         ///< parts per report interval
+  double part_s_;
+  long given_ = 0;     ///< grid times given so far (the end aside)
+  bool end_given_;
 };
 
 class Upstream {
@@ -73,6 +73,7 @@ class Upstream {
   Upstream(const model::Scenario& scenario, const model::Realization& realization);
 
   /// Commits every departure, road entry, road exit and capture before `t` into `out` (cleared first).
+  /// `t` grows from call to call (StepGrid's times).
   void advance_to(double t, UpstreamStep& out);
 
   /// Everyone still upstream (in cities, on roads) per cohort, added to `per_cohort[cohort]`.
@@ -141,7 +142,6 @@ class Upstream {
   double round_t_ = 0;                               ///< the t of the advance in progress
   int current_rank_ = -1;                            ///< rank of the road in progress (-1: none yet)
   bool in_round_ = false;
-  double now_ = 0;
 };
 
 }  // namespace sim::flow
