@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <queue>
+#include <string>
 
 namespace sim::flow {
 namespace {
