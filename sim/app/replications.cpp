@@ -67,11 +67,43 @@ void install_interrupt_handlers() {
 
 bool interrupted() { return g_interrupted != 0; }
 
+namespace {
+
+// One replication: simulated here, in the caller's process. A worker would cost a fork and, worse, a
+// copy of every page the replication writes in what the parent made (the engine, the actors' stacks,
+// the scenario), each copy a page fault and, with the upstream's thread, a TLB flush on both cores.
+// Ctrl-C stops it at its next report time (EngineOptions::stop).
+std::vector<ReplicationFailure> run_here(const model::Scenario& scenario, engine::EngineOptions options,
+                                         const std::function<void()>& meanwhile,
+                                         const std::function<void(int, output::Fragment&&)>& on_result,
+                                         const std::function<void(int, int)>& progress) {
+  options.stop = [] { return interrupted(); };
+  std::vector<ReplicationFailure> failures;
+  engine::Simulation simulation(scenario, options);
+  install_interrupt_handlers();  // SimGrid's engine installs a SIGINT handler of its own
+  if (meanwhile) meanwhile();
+  std::cout.flush();
+  std::cerr.flush();
+  try {
+    output::ReplicationResult result = simulation.run(1);
+    on_result(1, output::to_fragment(result, scenario.clock));
+  } catch (const engine::Interrupted&) {
+    throw std::runtime_error("interrupted");
+  } catch (const std::exception& e) {
+    failures.push_back({1, std::string("internal error: ") + e.what()});
+  }
+  if (progress) progress(1, 1);
+  return failures;
+}
+
+}  // namespace
+
 std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario, int n, int jobs,
                                                  const engine::EngineOptions& engine_options,
                                                  const std::function<void()>& meanwhile,
                                                  const std::function<void(int, output::Fragment&&)>& on_result,
                                                  const std::function<void(int, int)>& progress) {
+  if (n == 1) return run_here(scenario, engine_options, meanwhile, on_result, progress);
   // SimGrid's engine, platform and actors are made once here and copied into each worker by its fork.
   std::unique_ptr<engine::Simulation> prepared;
   if (engine::Simulation::survives_fork()) {

@@ -28,6 +28,11 @@ void Recorder::operator()() const {
     sg4::this_actor::sleep_until(t);
     w.observe(t, std::min(step, w.s.end_s - t));
     if (progress) progress(t / w.s.end_s);
+    if (stop && stop()) {
+      w.stopped = true;
+      sg4::Actor::kill_all();  // the others: the engine then has nothing left to run
+      return;
+    }
   }
 }
 

@@ -11,6 +11,7 @@ namespace sim::engine {
 struct Recorder {
   World& w;
   std::function<void(double)> progress;  ///< simulated fraction done, at every report; may be empty
+  std::function<bool()> stop;            ///< asked at every report: true ends every actor; may be empty
   void operator()() const;
 };
 

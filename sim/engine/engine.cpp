@@ -256,7 +256,7 @@ Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
   // here, waits for a parking spot in the aircraft actor.
   sg4::Actor::on_wake_up_cb([&im](const sg4::Actor&) { ++im.world->wakeups; });
   const Platform& p = im.platform;
-  im.spawn<Recorder>("recorder", p.hq, im.options.progress);
+  im.spawn<Recorder>("recorder", p.hq, im.options.progress, im.options.stop);
   im.spawn<CaptureTimeline>("captures", p.hq);
   for (std::size_t a = 0; a < scenario.airports.size(); ++a)
     im.spawn<Garrison>("garrison/" + scenario.airports[a].id, p.hq, static_cast<int>(a));
@@ -285,6 +285,7 @@ output::ReplicationResult Simulation::run(int replication) {
     if (auto it = im.platform.route_links.find(scenario.routes[i].id); it != im.platform.route_links.end())
       it->second->set_latency(w.r.routes[i].travel_s);
   im.engine->run_until(scenario.end_s);
+  if (w.stopped) throw Interrupted();
   w.observe(scenario.end_s, 0);
   auto result = collect(w);
   result.engine.actors = im.actors;

@@ -16,6 +16,7 @@
 
 #include <functional>
 #include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -29,9 +30,18 @@ struct EngineOptions {
   std::vector<std::string> log;
   /// Called at every report time with the simulated fraction done (0..1); may be empty.
   std::function<void(double)> progress;
+  /// Asked at every report time: true stops the replication there, and Simulation::run throws
+  /// Interrupted. For a replication run in the caller's own process (Ctrl-C must not wait for its end);
+  /// may be empty.
+  std::function<bool()> stop;
   /// Compute the cities' departures and the roads on a second thread, ahead of the actors (the same
   /// results; for when a core would otherwise be idle, as with one replication on two cores).
   bool upstream_ahead = false;
+};
+
+/// Simulation::run was stopped by EngineOptions::stop: there are no results.
+struct Interrupted : std::runtime_error {
+  Interrupted() : std::runtime_error("interrupted") {}
 };
 
 class Simulation {
@@ -45,7 +55,8 @@ class Simulation {
 
   /// Simulates replication `replication` (1-based) with the scenario's seed. At most once per
   /// process: a process that made a Simulation may fork children that each run it once.
-  /// Throws std::logic_error if the books do not balance (conservation of people), a bug.
+  /// Throws Interrupted when EngineOptions::stop said so, and std::logic_error if the books do not
+  /// balance (conservation of people), a bug.
   output::ReplicationResult run(int replication);
 
   /// Whether a Simulation made before a fork runs in the child. False when SimGrid runs actors on

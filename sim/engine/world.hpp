@@ -55,6 +55,7 @@ struct World {
   std::vector<std::vector<int>> carries;      ///< per fleet: cohort indices sorted by priority
 
   std::int64_t wakeups = 0;  ///< actor wake-ups: the simulated events (sleeps counted by a SimGrid signal)
+  bool stopped = false;      ///< the recorder ended every actor early (EngineOptions::stop)
   std::int64_t aboard = 0;   ///< boarded, not yet taken off
   std::vector<std::int64_t> aboard_by_cohort;
   std::int64_t flights = 0, seats_flown = 0;

@@ -111,6 +111,40 @@ TEST(Cli, InterruptedRunLeavesNoResultDirectory) {
     EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
 }
 
+// One replication runs in the CLI's own process: Ctrl-C must still stop it at once (at its next report
+// time), not when it ends (100 million people through an M/M/4 gate: minutes even in a release build),
+// and leave nothing behind.
+TEST(Cli, InterruptedSingleReplicationStopsAtOnceAndLeavesNothing) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execl(EVACSIM_BINARY, "evacsim", "run", source_path("tests/engine/scenarios/mmc.yaml").c_str(), "--out",
+          out.c_str(), "--replications", "1", "--set", "end=+1000000h", "--set", "report_every=100h", "--set",
+          "cities.home.evacuees.citizens=100000000", static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(700));
+  kill(pid, SIGINT);
+  const auto signalled = std::chrono::steady_clock::now();
+  int status = 0;
+  while (waitpid(pid, &status, WNOHANG) == 0) {
+    if (std::chrono::steady_clock::now() - signalled > std::chrono::seconds(10)) {
+      kill(pid, SIGKILL);
+      waitpid(pid, &status, 0);
+      FAIL() << "still running 10 s after SIGINT";
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 130);
+  EXPECT_FALSE(std::filesystem::exists(out));
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+    EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
+}
+
 TEST(Cli, RunRemovesPartialResultsOfKilledRuns) {
   TempDir dir;
   const auto out = dir.path() / "out";

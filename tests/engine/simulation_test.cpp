@@ -1,11 +1,14 @@
 // engine::Simulation in-process: the CLI makes one in its parent and forks a worker per replication,
 // so a Simulation made before a fork must give, in the child, exactly what one made in the child
 // gives; the same holds with the cities and roads computed ahead on a second thread (which the CLI
-// turns on when a core is spare); and SimGrid's one engine per process is enforced with a clear error.
+// turns on when a core is spare); a replication stops at the report time that asks it to (Ctrl-C on a
+// single replication, which the CLI runs in its own process); and SimGrid's one engine per process is
+// enforced with a clear error.
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cmath>
 #include <functional>
 #include <memory>
 #include <stdexcept>
@@ -81,6 +84,20 @@ TEST(Simulation, UpstreamAheadOnASecondThreadGivesTheSameResultFiles) {
     ASSERT_NE(alone.find("timeline.csv"), std::string::npos) << path;
     EXPECT_EQ(ahead, alone) << path;
   }
+}
+
+// EngineOptions::stop is asked at every report time; the first true ends the replication there.
+TEST(Simulation, StopEndsTheReplicationAtTheReportThatAsksAndRunThrows) {
+  const auto& scenario = random_scenario();
+  const long reports = static_cast<long>(std::ceil(scenario.end_s / scenario.report_every_s));
+  ASSERT_GT(reports, 10);
+  long asked = 0;
+  double last_fraction = -1;
+  sim::engine::Simulation simulation(
+      scenario, {.progress = [&](double fraction) { last_fraction = fraction; }, .stop = [&] { return ++asked == 5; }});
+  EXPECT_THROW(simulation.run(1), sim::engine::Interrupted);
+  EXPECT_EQ(asked, 5);  // not asked again: every actor ended there
+  EXPECT_DOUBLE_EQ(last_fraction, 4 * scenario.report_every_s / scenario.end_s);  // the fifth report, at 4 steps
 }
 
 TEST(Simulation, OneEnginePerProcessRunOnce) {
