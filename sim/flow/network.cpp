@@ -1,30 +1,56 @@
 #include "sim/flow/network.hpp"
 
 #include <array>
-#include <condition_variable>
-#include <deque>
+#include <atomic>
+#include <cstdint>
 #include <exception>
-#include <mutex>
 #include <stdexcept>
 #include <thread>
 
-namespace sim::flow {
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#endif
 
-// A thread computing the upstream's steps ahead of the network, at most kDepth of them: it hands
-// each over through `ready_` and gets the memory back through `free_`. It stops after the step that
-// reaches the scenario's end; the network then goes on by itself, should anyone ask for more.
+namespace sim::flow {
+namespace {
+
+void cpu_relax() {
+#if defined(__x86_64__) || defined(__i386__)
+  _mm_pause();
+#endif
+}
+
+/// Waits until `ready()`, watching `counter` for changes: spins first (the other thread usually
+/// delivers within a step's work, a fraction of a millisecond), then sleeps on the counter. Sleeping
+/// and being woken each cost a system call and, in a virtual machine, an interrupt between cores:
+/// with a sleep at every hand-over, the actors waited a millisecond or two per replication.
+template <class Ready>
+void await(const std::atomic<std::uint64_t>& counter, Ready ready) {
+  constexpr int kSpins = 20'000;  // ~0.5 ms of pause instructions
+  for (int i = 0; i < kSpins; ++i) {
+    if (ready()) return;
+    cpu_relax();
+  }
+  for (std::uint64_t seen = counter.load(std::memory_order_acquire); !ready();
+       seen = counter.load(std::memory_order_acquire))
+    counter.wait(seen, std::memory_order_acquire);
+}
+
+}  // namespace
+
+// A thread computing the upstream's steps ahead of the network, at most kDepth of them, in a ring
+// with one writer and one reader: `made_` counts the steps computed, `taken_` those given back; the
+// top bit of each says the writer has finished, or the reader wants it to stop (a change of the
+// counter itself, so that a sleeping side wakes). It stops after the step that reaches the
+// scenario's end; the network then goes on by itself, should anyone ask for more.
 class Network::Ahead {
  public:
   Ahead(Upstream& upstream, StepGrid& grid, double end_s) : upstream_(upstream), grid_(grid), end_s_(end_s) {
-    for (UpstreamStep& s : steps_) free_.push_back(&s);
     thread_ = std::thread([this] { run(); });
   }
   ~Ahead() {
-    {
-      std::lock_guard lock(mutex_);
-      stop_ = true;
-    }
-    free_cv_.notify_one();
+    taken_.fetch_or(kDone, std::memory_order_release);
+    taken_.notify_one();
     thread_.join();
   }
   Ahead(const Ahead&) = delete;
@@ -32,67 +58,53 @@ class Network::Ahead {
 
   /// The next step, once computed. Rethrows what the thread threw (it stops then).
   UpstreamStep& take() {
-    std::unique_lock lock(mutex_);
-    ready_cv_.wait(lock, [this] { return !ready_.empty() || finished_; });
-    if (ready_.empty()) {
+    const std::uint64_t next = taken_.load(std::memory_order_relaxed);
+    await(made_, [&] {
+      const std::uint64_t made = made_.load(std::memory_order_acquire);
+      return (made & ~kDone) > next || (made & kDone) != 0;
+    });
+    if ((made_.load(std::memory_order_acquire) & ~kDone) <= next) {
       if (error_) std::rethrow_exception(error_);
       throw std::logic_error("Network: a step asked for past the upstream's end");
     }
-    UpstreamStep* s = ready_.front();
-    ready_.pop_front();
-    return *s;
+    return steps_[next % kDepth];
   }
-  void give_back(UpstreamStep* s) {
-    {
-      std::lock_guard lock(mutex_);
-      free_.push_back(s);
-    }
-    free_cv_.notify_one();
+  /// The step take() gave is applied: its memory may be reused.
+  void give_back() {
+    taken_.fetch_add(1, std::memory_order_release);
+    taken_.notify_one();
   }
 
  private:
-  static constexpr std::size_t kDepth = 8;
+  static constexpr std::uint64_t kDepth = 8;
+  static constexpr std::uint64_t kDone = std::uint64_t{1} << 63;
 
   void run() {
     try {
-      for (;;) {
-        UpstreamStep* s = nullptr;
-        {
-          std::unique_lock lock(mutex_);
-          free_cv_.wait(lock, [this] { return stop_ || !free_.empty(); });
-          if (stop_) break;
-          s = free_.back();
-          free_.pop_back();
-        }
+      for (std::uint64_t k = 0;; ++k) {
+        await(taken_, [&] {
+          const std::uint64_t taken = taken_.load(std::memory_order_acquire);
+          return (taken & kDone) != 0 || k - taken < kDepth;
+        });
+        if ((taken_.load(std::memory_order_acquire) & kDone) != 0) break;
         const double t = grid_.next();
-        upstream_.advance_to(t, *s);
-        {
-          std::lock_guard lock(mutex_);
-          ready_.push_back(s);
-        }
-        ready_cv_.notify_one();
+        upstream_.advance_to(t, steps_[k % kDepth]);
+        made_.fetch_add(1, std::memory_order_release);
+        made_.notify_one();
         if (t >= end_s_) break;
       }
     } catch (...) {
-      std::lock_guard lock(mutex_);
       error_ = std::current_exception();
     }
-    {
-      std::lock_guard lock(mutex_);
-      finished_ = true;
-    }
-    ready_cv_.notify_one();
+    made_.fetch_or(kDone, std::memory_order_release);  // after error_: take() reads it once it sees this
+    made_.notify_one();
   }
 
   Upstream& upstream_;
   StepGrid& grid_;
   double end_s_;
   std::array<UpstreamStep, kDepth> steps_;
-  std::mutex mutex_;
-  std::condition_variable ready_cv_, free_cv_;
-  std::deque<UpstreamStep*> ready_;
-  std::vector<UpstreamStep*> free_;
-  bool stop_ = false, finished_ = false;
+  std::atomic<std::uint64_t> made_{0}, taken_{0};
   std::exception_ptr error_;
   std::thread thread_;  ///< last: it starts once everything above is made
 };
@@ -116,9 +128,8 @@ Network::~Network() = default;
 
 void Network::take_step() {
   if (ahead_) {
-    UpstreamStep& s = ahead_->take();
-    apply(s);
-    ahead_->give_back(&s);
+    apply(ahead_->take());
+    ahead_->give_back();
     if (upstream_until_ >= end_s_) ahead_.reset();  // that was the thread's last step: go on here
     return;
   }
