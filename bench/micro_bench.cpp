@@ -22,6 +22,7 @@ namespace {
 
 using sim::flow::Airport;
 using sim::flow::Ledger;
+using sim::flow::Person;
 using sim::flow::Run;
 using sim::flow::RunQueue;
 namespace model = sim::model;
@@ -149,8 +150,11 @@ void BM_GateQueue(benchmark::State& state) {
     Ledger ledger(1, 1);
     airport.set_troops(0, 0);
     std::size_t next = 0;
+    std::vector<Person> hour;
     for (double t = kHour; next < times.size(); t += kHour) {
-      for (; next < times.size() && times[next] < t; ++next) airport.accept(Run{times[next], 0, times[next], 0, 1, 0, 0, 0, 0});
+      hour.clear();
+      for (; next < times.size() && times[next] < t; ++next) hour.push_back(Person{.t = times[next], .depart = times[next]});
+      airport.arrive(hour);
       airport.process(t, ledger);
     }
     airport.process(times.back() + 1000 * kHour, ledger);
@@ -171,8 +175,11 @@ void BM_Boarding(benchmark::State& state) {
     Airport airport(gate_airport(1000, 1), 2, 1, 1);
     Ledger ledger(2, 1);
     airport.set_troops(0, 0);
-    airport.accept(Run{0, 0.01, 0, 0.01, n / 2, 0, 0, 0, 0});
-    airport.accept(Run{0.005, 0.01, 0.005, 0.01, n / 2, 1, 0, 0, 0});
+    std::vector<Person> arrivals;  // the two cohorts alternating, 0.005 s apart
+    for (std::int64_t k = 0; k < n; ++k)
+      arrivals.push_back(Person{.t = 0.005 * static_cast<double>(k), .depart = 0.005 * static_cast<double>(k),
+                                .cohort = static_cast<int>(k % 2)});
+    airport.arrive(arrivals);
     airport.process(1e7, ledger);
     state.ResumeTiming();
     while (airport.ready() > 0) people += static_cast<std::int64_t>(airport.board(carries, priority_of, 400).size());

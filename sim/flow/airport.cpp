@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 
 namespace sim::flow {
@@ -139,6 +140,24 @@ Airport::Gate& Airport::join(const Person& p) {
   return *best;
 }
 
+void Airport::arrive(const std::vector<Person>& people) {
+  if (people.empty()) return;
+  next_event_ = std::min(next_event_, people.front().t);
+  if (arriving_.empty() || !(people.front().t < arriving_.back().t)) {
+    arriving_.append(people.data(), people.size());
+    return;
+  }
+  // Someone sent round a cycle of roads arrives before people already on their way: merge (those
+  // already here first on equal times, as they were sent first).
+  std::vector<Person> merged;
+  merged.reserve(arriving_.size() + people.size());
+  std::vector<Person> here(arriving_.begin(), arriving_.end());
+  std::merge(here.begin(), here.end(), people.begin(), people.end(), std::back_inserter(merged),
+             [](const Person& a, const Person& b) { return a.t < b.t; });
+  arriving_.clear();
+  arriving_.append(merged.data(), merged.size());
+}
+
 void Airport::process_events(double t, Ledger& ledger) {
   // Each gate's earliest possible service start, kept up to date as people join and start service
   // (only the gate touched changes; lanes change between calls).
@@ -152,7 +171,7 @@ void Airport::process_events(double t, Ledger& ledger) {
   Gate* gs = nullptr;
   bool look = true;
   for (;;) {
-    const double ta = arriving_.empty() ? kInf : arriving_.next_time();
+    const double ta = arriving_.empty() ? kInf : arriving_.front().t;
     if (look) {
       look = false;
       ts = kInf;
@@ -179,7 +198,8 @@ void Airport::process_events(double t, Ledger& ledger) {
       break;
     }
     if (ta <= ts) {
-      const Person p = arriving_.pop();
+      const Person p = arriving_.front();
+      arriving_.pop_front();
       if (fallen_) {
         ledger.strand(p.origin, p.cohort, 1, Where::Airport);
       } else {
@@ -287,7 +307,7 @@ void Airport::fall(double t, Ledger& ledger) {
 }
 
 void Airport::tally(std::vector<std::int64_t>& per_cohort) const {
-  arriving_.tally(per_cohort);
+  for (const Person& p : arriving_) ++per_cohort[static_cast<std::size_t>(p.cohort)];
   for (const Gate& g : gates_)
     for (const Waiting& p : g.queue) ++per_cohort[static_cast<std::size_t>(p.cohort)];
   for (const Held& h : in_service_) ++per_cohort[static_cast<std::size_t>(h.cohort)];

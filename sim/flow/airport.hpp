@@ -72,12 +72,9 @@ class Airport {
  public:
   Airport(const model::Airport& spec, std::size_t cohorts, std::uint64_t seed, int replication);
 
-  /// People on their way here; they join a gate queue at their arrival time. `source`: who sends them
-  /// (runs of one source come in time order; see RunQueue).
-  void accept(const Run& run, int source = 0) {
-    arriving_.push(run, source);
-    next_event_ = std::min(next_event_, run.t0);
-  }
+  /// People on their way here, in time order (ties: in the order given); they join a gate queue at
+  /// their arrival time. Someone due before people given earlier goes ahead of them.
+  void arrive(const std::vector<Person>& people);
   /// Commits every arrival, service start and service end before `t`.
   void process(double t, Ledger& ledger) {
     if (next_event_ >= t) {  // nothing due: only the time known moves on (cheap for idle airports)
@@ -101,7 +98,7 @@ class Airport {
   std::vector<Held> board(const std::vector<int>& carries, const std::vector<int>& priority_of, std::int64_t seats);
 
   // Observation (for the timeline and saturation measures).
-  std::int64_t on_the_way() const { return arriving_.count(); }
+  std::int64_t on_the_way() const { return static_cast<std::int64_t>(arriving_.size()); }
   std::int64_t queued() const;
   std::int64_t in_service() const { return in_service_count_; }
   std::int64_t ready() const { return ready_count_; }
@@ -152,7 +149,7 @@ class Airport {
   std::int64_t holding_capacity_;
   int troops_required_;
   std::int64_t troops_ = 0;
-  RunQueue arriving_;
+  Fifo<Person> arriving_;  ///< by time (the upstream orders them: see UpstreamStep::arrivals)
   std::vector<Held> in_service_;  ///< min-heap by service end (libstdc++'s heap order; see airport.cpp)
   std::int64_t in_service_count_ = 0;
   std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end

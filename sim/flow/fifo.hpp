@@ -9,6 +9,7 @@
 //   queue.pop_front();
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <iterator>
 #include <vector>
@@ -29,6 +30,15 @@ class Fifo {
     if (size_ == buf_.size()) grow();
     buf_[(head_ + size_) & (buf_.size() - 1)] = v;
     ++size_;
+  }
+  /// push_back of each of `n` values, in one go.
+  void append(const T* values, std::size_t n) {
+    while (buf_.size() - size_ < n) grow();
+    const std::size_t tail = (head_ + size_) & (buf_.size() - 1);
+    const std::size_t first = std::min(n, buf_.size() - tail);  // up to the end of the buffer, then from its start
+    std::copy(values, values + first, buf_.begin() + static_cast<std::ptrdiff_t>(tail));
+    std::copy(values + first, values + n, buf_.begin());
+    size_ += n;
   }
   void pop_front() {
     head_ = (head_ + 1) & (buf_.size() - 1);

@@ -24,12 +24,14 @@ void cpu_relax() {
 /// delivers within a step's work, a fraction of a millisecond), then sleeps on the counter. Sleeping
 /// and being woken each cost a system call and, in a virtual machine, an interrupt between cores:
 /// with a sleep at every hand-over, the actors waited a millisecond or two per replication.
+/// (The spin yields the core now and then, should another thread be waiting for it.)
 template <class Ready>
 void await(const std::atomic<std::uint64_t>& counter, Ready ready) {
   constexpr int kSpins = 20'000;  // ~0.5 ms of pause instructions
-  for (int i = 0; i < kSpins; ++i) {
+  for (int i = 1; i <= kSpins; ++i) {
     if (ready()) return;
     cpu_relax();
+    if (i % 1024 == 0) std::this_thread::yield();
   }
   for (std::uint64_t seen = counter.load(std::memory_order_acquire); !ready();
        seen = counter.load(std::memory_order_acquire))
@@ -138,8 +140,7 @@ void Network::take_step() {
 }
 
 void Network::apply(const UpstreamStep& step) {
-  for (const UpstreamStep::Delivery& d : step.deliveries)
-    airports_[static_cast<std::size_t>(d.airport)]->accept(d.run, d.source);
+  for (std::size_t a = 0; a < step.arrivals.size(); ++a) airports_[a]->arrive(step.arrivals[a]);
   for (const UpstreamStep::Count& c : step.counts) {
     switch (c.what) {
       case UpstreamStep::What::Departed: ledger_.departed(c.city, c.cohort, c.n); break;

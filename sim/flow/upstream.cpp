@@ -112,6 +112,7 @@ Upstream::Upstream(const model::Scenario& s, const model::Realization& r) {
       captures_.push_back(Capture{std::max(0.0, r.cities[c].captured_s), static_cast<int>(c)});
   }
   std::stable_sort(captures_.begin(), captures_.end(), [](const Capture& a, const Capture& b) { return a.t < b.t; });
+  arrivals_.resize(s.airports.size());
   build_paths(s, r);
 }
 
@@ -275,7 +276,7 @@ void Upstream::push_to_stage(const Run& run, int source) {
     roads_[static_cast<std::size_t>(ri)].queue.push(run, source);
     mark_road(ri, run.t0);
   } else {
-    out_->deliveries.push_back(UpstreamStep::Delivery{run, p.airport, source});
+    arrivals_[static_cast<std::size_t>(p.airport)].push(run, source);
   }
 }
 
@@ -376,10 +377,17 @@ void Upstream::advance_to(double t, UpstreamStep& out) {
       left[k] = 0;
     }
   }
+  out.arrivals.resize(arrivals_.size());
+  for (std::size_t a = 0; a < arrivals_.size(); ++a) {
+    RunQueue& q = arrivals_[a];
+    std::vector<Person>& to = out.arrivals[a];
+    while (!q.empty() && q.next_time() < t) to.push_back(q.pop());
+  }
   out.until = t;
   out.in_cities = in_cities_;
   out.on_roads = doomed_.count();
   for (const Road& r : roads_) out.on_roads += r.queue.count();
+  for (const RunQueue& q : arrivals_) out.on_roads += q.count();
   out_ = nullptr;
 }
 
@@ -388,6 +396,7 @@ void Upstream::tally(std::vector<std::int64_t>& per_cohort) const {
     for (std::size_t k = 0; k < left.size(); ++k) per_cohort[k] += left[k];
   for (const Road& r : roads_) r.queue.tally(per_cohort);
   doomed_.tally(per_cohort);
+  for (const RunQueue& q : arrivals_) q.tally(per_cohort);
 }
 
 }  // namespace sim::flow

@@ -5,12 +5,12 @@
 //
 // It is advanced in steps on a fixed grid of times (StepGrid), never at the actors' wake-ups, so its
 // results do not depend on who computes it or when: each step says what happened before its end
-// (people delivered to airports, counts for the ledger) and what is still upstream at its end.
+// (people reaching airports' gates, counts for the ledger) and what is still upstream at its end.
 //
 // Example:
 //   Upstream up(scenario, model::realize(scenario, seed, 1));
 //   UpstreamStep step;
-//   up.advance_to(3600, step);      // the first hour: deliveries to airports, departures, strandings
+//   up.advance_to(3600, step);      // the first hour: arrivals at airports, departures, strandings
 #pragma once
 
 #include <cstdint>
@@ -27,13 +27,11 @@ namespace sim::flow {
 /// What the cities and roads did before `until` since the step before.
 struct UpstreamStep {
   double until = 0;
-  /// People reaching an airport's gates, in the order they were sent (`source`: see RunQueue).
-  struct Delivery {
-    Run run;
-    int airport;
-    int source;
-  };
-  std::vector<Delivery> deliveries;
+  /// Per airport: the people reaching its gates before `until` (and after the step before's end, but
+  /// for someone sent round a cycle of roads), in the order the gates take them: by time, ties in the
+  /// order they were sent. Ordered here, where the upstream may run on a thread of its own, rather than
+  /// at the airport, where the actors wait.
+  std::vector<std::vector<Person>> arrivals;
   /// What the ledger must learn: people who left their city, or were stranded in it or on a road.
   enum class What : std::uint8_t { Departed, StrandedInCity, StrandedOnRoad };
   struct Count {
@@ -43,11 +41,11 @@ struct UpstreamStep {
   };
   std::vector<Count> counts;
   std::int64_t in_cities = 0;  ///< at `until`: not yet departed, not stranded
-  std::int64_t on_roads = 0;   ///< at `until`: queued at or travelling on roads (not yet delivered)
+  std::int64_t on_roads = 0;   ///< at `until`: queued at or travelling on roads, or on the way to a gate
 
   /// Forgets the contents, keeping the memory (steps are reused).
   void clear() {
-    deliveries.clear();
+    for (auto& a : arrivals) a.clear();
     counts.clear();
   }
 };
@@ -130,6 +128,7 @@ class Upstream {
   std::vector<int> road_order_;  ///< roads in path order (upstream first)
   std::vector<Path> paths_;
   RunQueue doomed_;  ///< people who will reach a road after it closed for good, stranded at that time
+  std::vector<RunQueue> arrivals_;  ///< per airport: people off their last road, on the way to its gates
   RunBuilder scratch_;  ///< reused by emit and the road loop (no allocation per call)
   UpstreamStep* out_ = nullptr;  ///< the step being filled by advance_to
 

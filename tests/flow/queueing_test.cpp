@@ -30,10 +30,12 @@ GateRun simulate_gate(int lanes, model::Dist service, double lambda_per_s, int n
   airport.set_troops(0, 0);
   model::Rng rng(seed);
   double t = 0;
+  std::vector<Person> arrivals;
   for (int i = 0; i < n; ++i) {
     t += -std::log(rng.uniform01()) / lambda_per_s;
-    airport.accept(flow::Run{t, 0, t, 0, 1, 0, 0, 0, 0});
+    arrivals.push_back(Person{.t = t, .depart = t});
   }
+  airport.arrive(arrivals);
   airport.process(t + 1e9, ledger);
   const auto& stats = *airport.gates().front().stats;
   return GateRun{stats.wait_s.mean(), stats.served};
@@ -66,7 +68,9 @@ TEST(GateQueue, NobodyWaitsWhenLanesOutnumberArrivals) {
   Airport airport(spec, 1, 1, 1);
   Ledger ledger(1, 1);
   airport.set_troops(0, 0);
-  airport.accept(flow::Run{0, 100, 0, 100, 1000, 0, 0, 0, 0});
+  std::vector<Person> arrivals;
+  for (int i = 0; i < 1000; ++i) arrivals.push_back(Person{.t = 100.0 * i, .depart = 100.0 * i});
+  airport.arrive(arrivals);
   airport.process(1e6, ledger);
   const auto& stats = *airport.gates().front().stats;
   EXPECT_EQ(stats.served, 1000);
