@@ -9,7 +9,7 @@ packages=(
   libyaml-cpp-dev                      # yaml-cpp 0.7: scenario files
   libeigen3-dev libboost-dev           # Eigen 3.4 and Boost.Math: statistics
   libcli11-dev nlohmann-json3-dev      # command line, manifest.json
-  libssl-dev                           # SHA-256 of the resolved scenario
+  nettle-dev                           # SHA-256 of the resolved scenario (Nettle: small, loads fast)
   libcsv-dev                           # RFC 4180 reader for `evacsim compare`
   libgtest-dev libgmock-dev            # GoogleTest 1.12
   libbenchmark-dev                     # Google Benchmark (bench/)

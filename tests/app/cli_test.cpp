@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdio>
 #include <thread>
 
 #include "tests/support/run_cli.hpp"
@@ -194,6 +195,15 @@ TEST(Cli, ManifestDescribesTheRun) {
   for (const char* key : {"\"evacsim_version\"", "\"command_line\"", "\"scenario_path\"", "\"scenario_sha256\"",
                           "\"seed\": 42", "\"replications\": 1", "\"started\"", "\"finished\""})
     EXPECT_NE(manifest.find(key), std::string::npos) << key << " in " << manifest;
+  // The scenario's SHA-256 is that of scenario.resolved.yaml, as coreutils' sha256sum computes it.
+  const std::string command = "sha256sum '" + (out / "scenario.resolved.yaml").string() + "'";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  char hex[65] = {};
+  ASSERT_EQ(std::fread(hex, 1, 64, pipe), 64u);
+  pclose(pipe);
+  EXPECT_NE(manifest.find("\"scenario_sha256\": \"" + std::string(hex) + "\""), std::string::npos)
+      << hex << " in " << manifest;
 }
 
 TEST(Cli, CompareFindsNoDifferenceBetweenIdenticalRuns) {
