@@ -8,7 +8,9 @@
 
 #include <chrono>
 #include <cstdio>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "tests/support/run_cli.hpp"
 
@@ -90,41 +92,22 @@ TEST(Cli, RunReplacesAPreviousResultOnlyWhenComplete) {
   EXPECT_TRUE(std::filesystem::exists(out / "manifest.json"));
 }
 
-TEST(Cli, InterruptedRunLeavesNoResultDirectory) {
+// Runs `evacsim run mmc.yaml --out DIR/out ARGS`, sends SIGINT after 0.7 s, and expects it to stop
+// within 10 s with exit 130, leaving no result directory and no partial one.
+void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
   TempDir dir;
   const auto out = dir.path() / "out";
+  std::vector<std::string> argv{"evacsim", "run", source_path("tests/engine/scenarios/mmc.yaml").string(), "--out",
+                                out.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<char*> c_argv;
+  for (auto& a : argv) c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
   const pid_t pid = fork();
   if (pid == 0) {
     freopen("/dev/null", "w", stdout);
     freopen("/dev/null", "w", stderr);
-    execl(EVACSIM_BINARY, "evacsim", "run", source_path("tests/engine/scenarios/mmc.yaml").c_str(), "--out",
-          out.c_str(), "--replications", "500", "--jobs", "2", static_cast<char*>(nullptr));
-    _exit(127);
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(700));
-  kill(pid, SIGINT);
-  int status = 0;
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFEXITED(status));
-  EXPECT_EQ(WEXITSTATUS(status), 130);
-  EXPECT_FALSE(std::filesystem::exists(out));
-  for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
-    EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
-}
-
-// One replication runs in the CLI's own process: Ctrl-C must still stop it at once (at its next report
-// time), not when it ends (100 million people through an M/M/4 gate: minutes even in a release build),
-// and leave nothing behind.
-TEST(Cli, InterruptedSingleReplicationStopsAtOnceAndLeavesNothing) {
-  TempDir dir;
-  const auto out = dir.path() / "out";
-  const pid_t pid = fork();
-  if (pid == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    execl(EVACSIM_BINARY, "evacsim", "run", source_path("tests/engine/scenarios/mmc.yaml").c_str(), "--out",
-          out.c_str(), "--replications", "1", "--set", "end=+1000000h", "--set", "report_every=100h", "--set",
-          "cities.home.evacuees.citizens=100000000", static_cast<char*>(nullptr));
+    execv(EVACSIM_BINARY, c_argv.data());
     _exit(127);
   }
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
@@ -144,6 +127,15 @@ TEST(Cli, InterruptedSingleReplicationStopsAtOnceAndLeavesNothing) {
   EXPECT_FALSE(std::filesystem::exists(out));
   for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
     EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
+}
+
+TEST(Cli, InterruptedRunLeavesNoResultDirectory) { expect_interrupt_leaves_nothing({"--replications", "500", "--jobs", "2"}); }
+
+// One replication runs in the CLI's own process: Ctrl-C must still stop it at once (at its next report
+// time), not when it ends (100 million people through an M/M/4 gate: minutes even in a release build).
+TEST(Cli, InterruptedSingleReplicationStopsAtOnceAndLeavesNothing) {
+  expect_interrupt_leaves_nothing({"--replications", "1", "--set", "end=+1000000h", "--set", "report_every=100h",
+                                   "--set", "cities.home.evacuees.citizens=100000000"});
 }
 
 TEST(Cli, RunRemovesPartialResultsOfKilledRuns) {

@@ -1,5 +1,5 @@
 // Hand-computable capacities of the flow layer: runways, staging bases, troop schedules, histograms,
-// runs of people, the ring-buffer queue, an airport taking a late-sent arrival in time order.
+// runs of people, the ring-buffer queue.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -7,9 +7,7 @@
 #include <deque>
 #include <vector>
 
-#include "sim/flow/airport.hpp"
 #include "sim/flow/fifo.hpp"
-#include "sim/flow/ledger.hpp"
 #include "sim/flow/people.hpp"
 #include "sim/flow/runway.hpp"
 #include "sim/flow/schedule.hpp"
@@ -190,30 +188,6 @@ TEST(Fifo, AppendsAndPopsLikeADequeAcrossWrapsAndGrowth) {
     }
   }
   EXPECT_TRUE(std::equal(fifo.begin(), fifo.end(), model.begin(), model.end()));
-}
-
-TEST(Airport, TakesSomeoneArrivingBeforePeopleAlreadyOnTheirWayFirst) {
-  // One lane, 10 s each: people at 0, 100 and 200 s, then (once the airport is at 50 s) someone due at
-  // 60 s, as a cycle of roads can deliver. Served in time order, the late-sent one is ready at 70 s.
-  model::Airport spec{.id = "a", .holding_capacity = 1000, .gates = {model::Gate{
-                                                               .id = "g", .lanes = 1, .civilian_lanes = 1,
-                                                               .service_time_s = model::Dist::fixed(10)}}};
-  Airport airport(spec, 2, 1, 1);
-  Ledger ledger(2, 1);
-  airport.set_troops(0, 0);
-  airport.arrive({Person{.t = 0}, Person{.t = 100}, Person{.t = 200}});
-  airport.process(50, ledger);
-  EXPECT_EQ(airport.on_the_way(), 2);
-  airport.arrive({Person{.t = 60, .cohort = 1}});
-  EXPECT_EQ(airport.on_the_way(), 3);
-  airport.process(1000, ledger);
-  const std::vector<Held> late = airport.board({1}, {1, 2}, 10);
-  ASSERT_EQ(late.size(), 1u);
-  EXPECT_EQ(late[0].ready, 70);
-  std::vector<double> ready;
-  for (const Held& h : airport.board({0}, {1, 2}, 10)) ready.push_back(h.ready);
-  EXPECT_EQ(ready, (std::vector<double>{10, 110, 210}));
-  EXPECT_EQ(airport.gates().front().stats->wait_s.max(), 0);
 }
 
 }  // namespace

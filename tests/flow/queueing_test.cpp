@@ -1,8 +1,10 @@
 // The gate model against queueing theory: Poisson arrivals at one gate of c lanes, FCFS, with
-// exponential (M/M/c, Erlang C) or deterministic (M/D/1, Pollaczek-Khinchine) service.
+// exponential (M/M/c, Erlang C) or deterministic (M/D/1, Pollaczek-Khinchine) service; and by hand,
+// deterministic queues and an arrival sent late that still goes first.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "sim/flow/airport.hpp"
 #include "sim/flow/ledger.hpp"
@@ -16,16 +18,20 @@ struct GateRun {
   std::int64_t served;
 };
 
-// Feeds `n` Poisson arrivals (rate lambda per second) to a gate with `lanes` lanes.
-GateRun simulate_gate(int lanes, model::Dist service, double lambda_per_s, int n, std::uint64_t seed) {
-  model::Airport spec{.id = "a", .holding_capacity = 1'000'000'000, .gates = {model::Gate{
+// An airport of one gate of `lanes` civilian lanes, with room for everyone processed.
+model::Airport one_gate(int lanes, model::Dist service) {
+  return model::Airport{.id = "a", .holding_capacity = 1'000'000'000, .gates = {model::Gate{
                                                                         .id = "g",
                                                                         .lanes = lanes,
                                                                         .troops_per_lane = 0,
                                                                         .civilian_lanes = lanes,
                                                                         .service_time_s = service,
                                                                     }}};
-  Airport airport(spec, 1, seed, 1);
+}
+
+// Feeds `n` Poisson arrivals (rate lambda per second) to a gate with `lanes` lanes.
+GateRun simulate_gate(int lanes, model::Dist service, double lambda_per_s, int n, std::uint64_t seed) {
+  Airport airport(one_gate(lanes, service), 1, seed, 1);
   Ledger ledger(1, 1);
   airport.set_troops(0, 0);
   model::Rng rng(seed);
@@ -62,10 +68,7 @@ TEST(GateQueue, MatchesPollaczekKhinchineForMD1) {
 
 TEST(GateQueue, NobodyWaitsWhenLanesOutnumberArrivals) {
   // Arrivals every 100 s, service 50 s, one lane: a deterministic D/D/1 queue never waits.
-  model::Airport spec{.id = "a", .holding_capacity = 1000000, .gates = {model::Gate{
-                                                                 .id = "g", .lanes = 1, .civilian_lanes = 1,
-                                                                 .service_time_s = model::Dist::fixed(50)}}};
-  Airport airport(spec, 1, 1, 1);
+  Airport airport(one_gate(1, model::Dist::fixed(50)), 1, 1, 1);
   Ledger ledger(1, 1);
   airport.set_troops(0, 0);
   std::vector<Person> arrivals;
@@ -76,6 +79,27 @@ TEST(GateQueue, NobodyWaitsWhenLanesOutnumberArrivals) {
   EXPECT_EQ(stats.served, 1000);
   EXPECT_EQ(stats.wait_s.max(), 0);
   EXPECT_EQ(stats.queue_max, 1);
+}
+
+TEST(Airport, TakesSomeoneArrivingBeforePeopleAlreadyOnTheirWayFirst) {
+  // One lane, 10 s each: people at 0, 100 and 200 s, then (once the airport is at 50 s) someone due at
+  // 60 s, as a cycle of roads can deliver. Served in time order, the late-sent one is ready at 70 s.
+  Airport airport(one_gate(1, model::Dist::fixed(10)), 2, 1, 1);
+  Ledger ledger(2, 1);
+  airport.set_troops(0, 0);
+  airport.arrive({Person{.t = 0}, Person{.t = 100}, Person{.t = 200}});
+  airport.process(50, ledger);
+  EXPECT_EQ(airport.on_the_way(), 2);
+  airport.arrive({Person{.t = 60, .cohort = 1}});
+  EXPECT_EQ(airport.on_the_way(), 3);
+  airport.process(1000, ledger);
+  const std::vector<Held> late = airport.board({1}, {1, 2}, 10);
+  ASSERT_EQ(late.size(), 1u);
+  EXPECT_EQ(late[0].ready, 70);
+  std::vector<double> ready;
+  for (const Held& h : airport.board({0}, {1, 2}, 10)) ready.push_back(h.ready);
+  EXPECT_EQ(ready, (std::vector<double>{10, 110, 210}));
+  EXPECT_EQ(airport.gates().front().stats->wait_s.max(), 0);
 }
 
 }  // namespace
