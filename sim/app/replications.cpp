@@ -82,8 +82,6 @@ std::vector<ReplicationFailure> run_here(const model::Scenario& scenario, engine
   engine::Simulation simulation(scenario, options);
   install_interrupt_handlers();  // SimGrid's engine installs a SIGINT handler of its own
   if (meanwhile) meanwhile();
-  std::cout.flush();
-  std::cerr.flush();
   try {
     output::ReplicationResult result = simulation.run(1);
     on_result(1, output::to_fragment(result, scenario.clock));

@@ -127,7 +127,7 @@ int run_command(const RunOptions& o) {
               << " s" << (done == n ? "\n" : "") << std::flush;
   };
 
-  // A single long replication reports simulated time instead (from its worker, after a second).
+  // A single long replication reports simulated time instead (after a second; it runs in this process).
   // With fewer workers than cores, each computes its cities and roads on a second thread.
   engine::EngineOptions engine_options{.log = o.log, .upstream_ahead = jobs < cores};
   if (!o.quiet && isatty(STDERR_FILENO) && scenario.replications == 1) {
@@ -144,7 +144,7 @@ int run_command(const RunOptions& o) {
     // replications finished out of order are held, so this process stays small (it is forked once per
     // replication, and a fork costs in proportion to its memory). They are complete only once the
     // staging directory is published. What does not depend on the results is written while the first
-    // workers simulate.
+    // workers simulate (with one replication, just before it).
     std::map<std::string, std::ofstream> files;
     std::string scenario_sha256;
     auto meanwhile = [&] {
@@ -174,7 +174,7 @@ int run_command(const RunOptions& o) {
     };
     const auto failures =
         run_replications(scenario, scenario.replications, jobs, engine_options, meanwhile, on_result, progress);
-    if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the worker's progress line
+    if (engine_options.progress) std::cerr << "\r\033[K" << std::flush;  // clear the replication's progress line
     if (!failures.empty()) {
       for (const auto& f : failures)
         std::cerr << "evacsim run: replication " << f.replication << " failed (" << f.message << ")\n";

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <iterator>
 #include <limits>
 
 namespace sim::flow {
@@ -149,11 +148,11 @@ void Airport::arrive(const std::vector<Person>& people) {
   }
   // Someone sent round a cycle of roads arrives before people already on their way: merge (those
   // already here first on equal times, as they were sent first).
-  std::vector<Person> merged;
-  merged.reserve(arriving_.size() + people.size());
-  std::vector<Person> here(arriving_.begin(), arriving_.end());
-  std::merge(here.begin(), here.end(), people.begin(), people.end(), std::back_inserter(merged),
-             [](const Person& a, const Person& b) { return a.t < b.t; });
+  std::vector<Person> merged(arriving_.begin(), arriving_.end());
+  const auto here = static_cast<std::ptrdiff_t>(merged.size());
+  merged.insert(merged.end(), people.begin(), people.end());
+  std::inplace_merge(merged.begin(), merged.begin() + here, merged.end(),
+                     [](const Person& a, const Person& b) { return a.t < b.t; });
   arriving_.clear();
   arriving_.append(merged.data(), merged.size());
 }
