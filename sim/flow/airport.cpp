@@ -139,22 +139,25 @@ Airport::Gate& Airport::join(const Person& p) {
   return *best;
 }
 
-void Airport::arrive(const std::vector<Person>& people) {
+void Airport::arrive(std::vector<Person>& people) {
   if (people.empty()) return;
   next_event_ = std::min(next_event_, people.front().t);
   if (arriving_.empty() || !(people.front().t < arriving_.back().t)) {
-    arriving_.append(people.data(), people.size());
+    arriving_.take(people);
     return;
   }
   // Someone sent round a cycle of roads arrives before people already on their way: merge (those
   // already here first on equal times, as they were sent first).
-  std::vector<Person> merged(arriving_.begin(), arriving_.end());
+  std::vector<Person> merged;
+  merged.reserve(arriving_.size() + people.size());
+  arriving_.for_each([&](const Person& p) { merged.push_back(p); });
   const auto here = static_cast<std::ptrdiff_t>(merged.size());
   merged.insert(merged.end(), people.begin(), people.end());
   std::inplace_merge(merged.begin(), merged.begin() + here, merged.end(),
                      [](const Person& a, const Person& b) { return a.t < b.t; });
   arriving_.clear();
-  arriving_.append(merged.data(), merged.size());
+  arriving_.take(merged);
+  people.clear();
 }
 
 void Airport::process_events(double t, Ledger& ledger) {
@@ -258,6 +261,7 @@ std::vector<Held> Airport::board(const std::vector<int>& carries, const std::vec
                                  std::int64_t seats) {
   next_event_ = -kInf;  // holding room frees: service starts must be recomputed
   std::vector<Held> aboard;
+  aboard.reserve(static_cast<std::size_t>(std::clamp<std::int64_t>(seats, 0, ready_count_)));
   std::size_t i = 0;
   while (i < carries.size() && static_cast<std::int64_t>(aboard.size()) < seats) {
     // One priority group at a time; within it, first come (earliest service end) first served.
@@ -306,7 +310,7 @@ void Airport::fall(double t, Ledger& ledger) {
 }
 
 void Airport::tally(std::vector<std::int64_t>& per_cohort) const {
-  for (const Person& p : arriving_) ++per_cohort[static_cast<std::size_t>(p.cohort)];
+  arriving_.for_each([&](const Person& p) { ++per_cohort[static_cast<std::size_t>(p.cohort)]; });
   for (const Gate& g : gates_)
     for (const Waiting& p : g.queue) ++per_cohort[static_cast<std::size_t>(p.cohort)];
   for (const Held& h : in_service_) ++per_cohort[static_cast<std::size_t>(h.cohort)];

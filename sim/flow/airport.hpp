@@ -73,8 +73,10 @@ class Airport {
   Airport(const model::Airport& spec, std::size_t cohorts, std::uint64_t seed, int replication);
 
   /// People on their way here, in time order (ties: in the order given); they join a gate queue at
-  /// their arrival time. Someone due before people given earlier goes ahead of them.
-  void arrive(const std::vector<Person>& people);
+  /// their arrival time. Someone due before people given earlier goes ahead of them. Takes the people
+  /// out of `people` without copying them (it is left empty, holding memory of people handed over
+  /// before: see BatchQueue).
+  void arrive(std::vector<Person>& people);
   /// Commits every arrival, service start and service end before `t`.
   void process(double t, Ledger& ledger) {
     if (next_event_ >= t) {  // nothing due: only the time known moves on (cheap for idle airports)
@@ -149,7 +151,7 @@ class Airport {
   std::int64_t holding_capacity_;
   int troops_required_;
   std::int64_t troops_ = 0;
-  Fifo<Person> arriving_;  ///< by time (the upstream orders them: see UpstreamStep::arrivals)
+  BatchQueue<Person> arriving_;  ///< by time (the upstream orders them: see UpstreamStep::arrivals)
   std::vector<Held> in_service_;  ///< min-heap by service end (libstdc++'s heap order; see airport.cpp)
   std::int64_t in_service_count_ = 0;
   std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end

@@ -139,7 +139,7 @@ void Network::take_step() {
   apply(step_);
 }
 
-void Network::apply(const UpstreamStep& step) {
+void Network::apply(UpstreamStep& step) {
   for (std::size_t a = 0; a < step.arrivals.size(); ++a) airports_[a]->arrive(step.arrivals[a]);
   for (const UpstreamStep::Count& c : step.counts) {
     switch (c.what) {

@@ -57,7 +57,8 @@ class Network {
   class Ahead;
   /// Takes the upstream's next step (from the thread, or computed here) into the airports and ledger.
   void take_step();
-  void apply(const UpstreamStep& step);
+  /// (The step's arrivals are handed to the airports, not copied: it comes back with them empty.)
+  void apply(UpstreamStep& step);
 
   std::vector<std::unique_ptr<Airport>> airports_;
   Ledger ledger_;

@@ -87,10 +87,13 @@ TEST(Airport, TakesSomeoneArrivingBeforePeopleAlreadyOnTheirWayFirst) {
   Airport airport(one_gate(1, model::Dist::fixed(10)), 2, 1, 1);
   Ledger ledger(2, 1);
   airport.set_troops(0, 0);
-  airport.arrive({Person{.t = 0}, Person{.t = 100}, Person{.t = 200}});
+  std::vector<Person> sent{Person{.t = 0}, Person{.t = 100}, Person{.t = 200}};
+  airport.arrive(sent);
+  EXPECT_TRUE(sent.empty());
   airport.process(50, ledger);
   EXPECT_EQ(airport.on_the_way(), 2);
-  airport.arrive({Person{.t = 60, .cohort = 1}});
+  std::vector<Person> late_sent{Person{.t = 60, .cohort = 1}};
+  airport.arrive(late_sent);
   EXPECT_EQ(airport.on_the_way(), 3);
   airport.process(1000, ledger);
   const std::vector<Held> late = airport.board({1}, {1, 2}, 10);
