@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <deque>
 #include <vector>
@@ -61,6 +62,54 @@ TEST(CapacitySchedule, OpensAfterClosuresAtTheFactorThen) {
   }
   s.add_window(500, model::kNever, 0);  // closed for good
   EXPECT_EQ(s.open_at(600).t, model::kNever);
+}
+
+// The definition, window by window: the factor at t is the product of the factors of the windows
+// holding t; a closed time moves on to the end of the closed windows holding it, until open.
+double factor_by_definition(const std::vector<std::array<double, 3>>& windows, double t) {
+  double f = 1.0;
+  for (const auto& [from, to, factor] : windows)
+    if (t >= from && t < to) f *= factor;
+  return f;
+}
+CapacitySchedule::Opening opening_by_definition(const std::vector<std::array<double, 3>>& windows, double t) {
+  for (;;) {
+    if (const double f = factor_by_definition(windows, t); f > 0) return {t, f};
+    double next = model::kNever;
+    for (const auto& [from, to, factor] : windows)
+      if (t >= from && t < to && factor == 0) next = std::min(next, to);
+    if (next == model::kNever) return {model::kNever, 0};
+    t = next;
+  }
+}
+
+TEST(CapacitySchedule, AgreesWithTheDefinitionAtAnyTimeInAnyOrder) {
+  // A model check: random overlapping windows (closures, reductions, some for good) on a grid of
+  // whole seconds so that times fall on window edges too; times asked forward, then at random.
+  model::Rng rng(17);
+  for (int trial = 0; trial < 200; ++trial) {
+    CapacitySchedule s;
+    std::vector<std::array<double, 3>> windows;
+    const int n = 1 + static_cast<int>(rng.uniform01() * 6);
+    for (int i = 0; i < n; ++i) {
+      const double from = std::floor(rng.uniform01() * 100) - 10;
+      const double to = rng.uniform01() < 0.15 ? model::kNever : from + std::floor(rng.uniform01() * 40);
+      const double factor = rng.uniform01() < 0.4 ? 0.0 : std::floor(rng.uniform01() * 4 + 1) / 4;
+      s.add_window(from, to, factor);
+      if (to > from && factor != 1.0) windows.push_back({from, to, factor});
+    }
+    std::vector<double> times;
+    for (double t = -20; t <= 140; t += 0.5) times.push_back(t);
+    for (int i = 0; i < 300; ++i) times.push_back(std::floor(rng.uniform01() * 320) / 2 - 20);
+    times.push_back(model::kNever);
+    for (double t : times) {
+      ASSERT_EQ(s.factor_at(t), factor_by_definition(windows, t)) << "trial " << trial << " t " << t;
+      const auto got = s.open_at(t);
+      const auto want = opening_by_definition(windows, t);
+      ASSERT_EQ(got.t, want.t) << "trial " << trial << " t " << t;
+      ASSERT_EQ(got.factor, want.factor) << "trial " << trial << " t " << t;
+    }
+  }
 }
 
 TEST(StagingBase, AdmitsUpToItsCapacityThenDrains) {
