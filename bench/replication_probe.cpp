@@ -63,7 +63,7 @@ int main(int argc, char** argv) {
   std::int64_t sleeps = 0;
   simgrid::s4u::Actor::on_wake_up_cb([&sleeps](const simgrid::s4u::Actor&) { ++sleeps; });
   t0 = std::chrono::steady_clock::now();
-  const auto result = sim::engine::Simulation(scenario, options).run(replication);
+  const auto result = sim::engine::Simulation(scenario, options, replication).run(replication);
   const double simulate_s = since(t0);
 
   t0 = std::chrono::steady_clock::now();

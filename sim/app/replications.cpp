@@ -79,7 +79,7 @@ std::vector<ReplicationFailure> run_here(const model::Scenario& scenario, engine
                                          const std::function<void(int, int)>& progress) {
   options.stop = [] { return interrupted(); };
   std::vector<ReplicationFailure> failures;
-  engine::Simulation simulation(scenario, options);
+  engine::Simulation simulation(scenario, options, /*replication=*/1);
   install_interrupt_handlers();  // SimGrid's engine installs a SIGINT handler of its own
   if (meanwhile) meanwhile();
   try {

@@ -225,6 +225,7 @@ struct Simulation::Impl {
   sg4::Engine* engine = nullptr;
   Platform platform;
   std::int64_t actors = 0;
+  std::unique_ptr<Flows> flows;  ///< made first when the replication is known from the start
   std::unique_ptr<World> world;  ///< made by run, once the replication is known
 
   /// Creates an actor running `Behaviour{world, args...}` once the simulation starts (the world exists
@@ -243,13 +244,16 @@ bool Simulation::survives_fork() {
 #endif
 }
 
-Simulation::Simulation(const model::Scenario& scenario, EngineOptions options)
+Simulation::Simulation(const model::Scenario& scenario, EngineOptions options, std::optional<int> replication)
     : impl_(new Impl{.scenario = scenario, .options = std::move(options)}) {
   static bool made = false;
   if (made) throw std::logic_error("SimGrid allows one engine per process: one Simulation per process");
   made = true;
-  // Never destroyed: each process that runs it ends after its replication.
   Impl& im = *impl_;
+  // First, so that the upstream's thread (if any) works while SimGrid is set up: with one replication
+  // its first steps are the critical path, and the actors would otherwise wait for them.
+  if (replication) im.flows = std::make_unique<Flows>(scenario, *replication, im.options.upstream_ahead);
+  // Never destroyed: each process that runs it ends after its replication.
   im.engine = make_engine(im.options.log);
   im.platform = build_platform(scenario);
   // Simulated events, counted as actor wake-ups (the unit of SimGrid's bare sleep_for rate): sleeps
@@ -279,7 +283,11 @@ output::ReplicationResult Simulation::run(int replication) {
   Impl& im = *impl_;
   if (im.world) throw std::logic_error("Simulation::run: at most once per process");
   const model::Scenario& scenario = im.scenario;
-  im.world = std::make_unique<World>(scenario, im.platform, replication, im.options.upstream_ahead);
+  if (im.flows && im.flows->r.replication != replication)
+    throw std::logic_error("Simulation::run: made for replication " + std::to_string(im.flows->r.replication) +
+                           ", asked for " + std::to_string(replication));
+  if (!im.flows) im.flows = std::make_unique<Flows>(scenario, replication, im.options.upstream_ahead);
+  im.world = std::make_unique<World>(scenario, im.platform, std::move(im.flows));
   World& w = *im.world;
   for (std::size_t i = 0; i < scenario.routes.size(); ++i)
     if (auto it = im.platform.route_links.find(scenario.routes[i].id); it != im.platform.route_links.end())

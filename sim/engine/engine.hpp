@@ -10,12 +10,13 @@
 // replication: the fixed cost of a replication is then a fork, not SimGrid's set-up.
 //
 // Example (one replication in this process):
-//   auto result = sim::engine::Simulation(scenario, {}).run(/*replication=*/1);
+//   auto result = sim::engine::Simulation(scenario, {}, /*replication=*/1).run(1);
 //   std::cout << result.summary.evacuated;
 #pragma once
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -48,13 +49,21 @@ class Simulation {
  public:
   /// Makes SimGrid's engine, the platform and the actors for `scenario`, which must outlive this.
   /// At most one Simulation per process.
-  Simulation(const model::Scenario& scenario, EngineOptions options);
+  ///
+  /// With `replication`, it is a simulation of that replication only (run must be given it): its
+  /// draws and people flows are made first, so that with EngineOptions::upstream_ahead the second
+  /// thread is already computing the cities and roads while the engine, the platform and the actors
+  /// are made, and while the caller prepares (one replication in this process). Without it, the
+  /// replication is chosen by run, which is what a Simulation made before a fork needs (a thread
+  /// does not survive a fork).
+  Simulation(const model::Scenario& scenario, EngineOptions options, std::optional<int> replication = std::nullopt);
   ~Simulation();
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
   /// Simulates replication `replication` (1-based) with the scenario's seed. At most once per
-  /// process: a process that made a Simulation may fork children that each run it once.
+  /// process: a process that made a Simulation may fork children that each run it once. Throws
+  /// std::logic_error if the Simulation was made for another replication.
   /// Throws Interrupted when EngineOptions::stop said so, and std::logic_error if the books do not
   /// balance (conservation of people), a bug.
   output::ReplicationResult run(int replication);

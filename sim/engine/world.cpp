@@ -19,12 +19,16 @@ flow::CapacitySchedule schedule_for(const model::Scenario& s, const model::Reali
 
 }  // namespace
 
-World::World(const model::Scenario& scenario, const Platform& plat, int rep, bool upstream_ahead)
+Flows::Flows(const model::Scenario& scenario, int replication, bool upstream_ahead)
+    : r(model::realize(scenario, scenario.seed, replication)), net(scenario, r, upstream_ahead) {}
+
+World::World(const model::Scenario& scenario, const Platform& plat, std::unique_ptr<Flows> made)
     : s(scenario),
       platform(plat),
-      replication(rep),
-      r(model::realize(scenario, scenario.seed, rep)),
-      net(scenario, r, upstream_ahead) {
+      flows(std::move(made)),
+      replication(flows->r.replication),
+      r(flows->r),
+      net(flows->net) {
   for (std::size_t a = 0; a < s.airports.size(); ++a) {
     runways.emplace_back(r.airport_movements_per_hour[a],
                          schedule_for(s, r, model::TargetKind::Airport, s.airports[a].id));

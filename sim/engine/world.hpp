@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -37,15 +38,24 @@ struct Platform {
   std::map<std::string, sg4::Link*> route_links;  ///< by route id
 };
 
+/// One replication's draws and people network: the part of a replication that needs no SimGrid, so it
+/// can be made before the engine, and with `upstream_ahead` (see EngineOptions) its thread starts on
+/// the cities and roads while the engine, the platform and the actors are made.
+struct Flows {
+  Flows(const model::Scenario& scenario, int replication, bool upstream_ahead);
+  model::Realization r;
+  flow::Network net;
+};
+
 struct World {
-  /// `upstream_ahead`: see EngineOptions.
-  World(const model::Scenario& scenario, const Platform& platform, int replication, bool upstream_ahead);
+  World(const model::Scenario& scenario, const Platform& platform, std::unique_ptr<Flows> flows);
 
   const model::Scenario& s;
   const Platform& platform;
+  std::unique_ptr<Flows> flows;  ///< what r and net refer to
   int replication;
-  model::Realization r;
-  flow::Network net;
+  model::Realization& r;
+  flow::Network& net;
   std::vector<flow::Runway> runways;          ///< per airport
   std::vector<flow::StagingBase> bases;       ///< per staging base
   std::vector<flow::TroopSchedule> troops;    ///< per airport

@@ -1,7 +1,8 @@
 // engine::Simulation in-process: the CLI makes one in its parent and forks a worker per replication,
 // so a Simulation made before a fork must give, in the child, exactly what one made in the child
 // gives; the same holds with the cities and roads computed ahead on a second thread (which the CLI
-// turns on when a core is spare); a replication stops at the report time that asks it to (Ctrl-C on a
+// turns on when a core is spare), also when that thread starts before the engine is made (a
+// Simulation made for its one replication); a replication stops at the report time that asks it to (Ctrl-C on a
 // single replication, which the CLI runs in its own process); and SimGrid's one engine per process is
 // enforced with a clear error.
 #include <gtest/gtest.h>
@@ -81,9 +82,23 @@ TEST(Simulation, UpstreamAheadOnASecondThreadGivesTheSameResultFiles) {
     const std::string alone = in_child([&] { return sim::engine::Simulation(scenario, {}).run(3); }, scenario);
     const std::string ahead =
         in_child([&] { return sim::engine::Simulation(scenario, {.upstream_ahead = true}).run(3); }, scenario);
+    // Made for its replication, as the CLI makes one replication: the thread starts before the engine.
+    const std::string started_first =
+        in_child([&] { return sim::engine::Simulation(scenario, {.upstream_ahead = true}, 3).run(3); }, scenario);
     ASSERT_NE(alone.find("timeline.csv"), std::string::npos) << path;
     EXPECT_EQ(ahead, alone) << path;
+    EXPECT_EQ(started_first, alone) << path;
   }
+}
+
+TEST(Simulation, MadeForOneReplicationRunsOnlyThatOne) {
+  const auto& scenario = random_scenario();
+  sim::engine::Simulation simulation(scenario, {.upstream_ahead = true}, 2);
+  EXPECT_THROW(simulation.run(3), std::logic_error);
+  // The refusal changed nothing: replication 2 still runs, and it is replication 2.
+  const auto result = simulation.run(2);
+  EXPECT_EQ(result.replication, 2);
+  EXPECT_GT(result.summary.evacuated, 0);
 }
 
 // EngineOptions::stop is asked at every report time; the first true ends the replication there.
