@@ -1,5 +1,5 @@
-// evacsim: the command line. Parses arguments (CLI11) and dispatches to the commands; the only place
-// that knows the scenario loader, the engine, the writers and the analysis together.
+// evacsim: the command line. Parses arguments (CLI11) and dispatches to the commands. It does not link
+// SimGrid: `run` hands the loaded scenario to the runner process (sim/runner), which does.
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -10,10 +10,12 @@
 
 #include "analysis/compare.hpp"
 #include "sim/app/commands.hpp"
-#include "sim/engine/engine.hpp"
 
 #ifndef EVACSIM_VERSION
 #define EVACSIM_VERSION "0.0.0"
+#endif
+#ifndef EVACSIM_SIMGRID_VERSION  // the SimGrid the runner links, as pkg-config reported it
+#define EVACSIM_SIMGRID_VERSION "unknown"
 #endif
 
 namespace {
@@ -23,7 +25,7 @@ int run_cli(int argc, char** argv) {
   CLI::App app{"evacsim: simulate non-combatant evacuation operations (NEO) from YAML scenarios.\n"
                "Scenario language: docs/scenario-language.md; result files: docs/results.md."};
   app.set_version_flag("--version", std::string("evacsim ") + EVACSIM_VERSION + " (SimGrid " +
-                                        sim::engine::simgrid_version() + ")");
+                                        EVACSIM_SIMGRID_VERSION + ")");
   app.require_subcommand(1);
   app.footer("Exit codes: 0 success (compare: no difference), 1 compare found a difference, 2 bad input, "
              "3 internal failure.\nRun `evacsim COMMAND --help` for a command's options.");
@@ -96,9 +98,8 @@ int run_cli(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   const int code = run_cli(argc, argv);
-  // Leave without running static destructors: SimGrid's dependencies (the ns-3 libraries Debian links
-  // it with) spend ~10 ms of every run tearing down their type registries, and nothing of ours needs
-  // them. Every result file is closed by now; flush what is buffered for the terminal.
+  // Leave without running static destructors (nothing of ours needs them; the runner does the same to
+  // skip SimGrid's). Flush what is buffered for the terminal.
   std::cout.flush();
   std::cerr.flush();
   std::fflush(nullptr);

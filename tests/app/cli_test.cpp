@@ -63,6 +63,31 @@ TEST(Cli, BadScenarioExitsTwoAndWritesNothing) {
     EXPECT_EQ(entry.path().string().find("partial"), std::string::npos) << entry.path();
 }
 
+// `evacsim run` hands the loaded scenario to evacsim-runner, built next to it (sim/runner).
+TEST(Cli, TheRunnerAloneSaysItIsNotACommand) {
+  TempDir dir;
+  const auto runner = std::filesystem::path(EVACSIM_BINARY).parent_path() / "evacsim-runner";
+  for (const std::vector<std::string>& args : {std::vector<std::string>{}, {"run", kScenario}}) {
+    const auto r = run_program(runner, args, dir.path());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.err.find("use `evacsim run`"), std::string::npos) << r.err;
+  }
+}
+
+TEST(Cli, RunWithoutItsRunnerSaysWhatIsMissingAndWritesNothing) {
+  TempDir dir;
+  const auto alone = dir.path() / "evacsim";
+  std::filesystem::copy_file(EVACSIM_BINARY, alone);
+  std::filesystem::permissions(alone, std::filesystem::perms::owner_all);
+  const auto out = dir.path() / "out";
+  const auto r = run_program(alone, {"run", kScenario, "--out", out.string()}, dir.path());
+  EXPECT_EQ(r.exit_code, 3);
+  EXPECT_NE(r.err.find((dir.path() / "evacsim-runner").string()), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(out));
+  // The other commands do not need it.
+  EXPECT_EQ(run_program(alone, {"validate", kScenario}, dir.path()).exit_code, 0);
+}
+
 TEST(Cli, BadSetOverrideExitsTwo) {
   TempDir dir;
   const auto out = dir.path() / "out";
@@ -127,6 +152,42 @@ void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
   EXPECT_FALSE(std::filesystem::exists(out));
   for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
     EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
+}
+
+// evacsim killed outright (SIGKILL: no chance to pass anything on) must not leave its runner working
+// unseen: the runner is told (SIGTERM) and stops as after Ctrl-C, removing its partial directory.
+TEST(Cli, KilledOutrightItsRunnerStopsAndLeavesNothing) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  std::string scenario = source_path("tests/engine/scenarios/mmc.yaml").string(), out_arg = out.string();
+  std::vector<std::string> argv{"evacsim", "run", scenario, "--out", out_arg, "--replications", "500", "--jobs", "2"};
+  std::vector<char*> c_argv;
+  for (auto& a : argv) c_argv.push_back(a.data());
+  c_argv.push_back(nullptr);
+  const pid_t pid = fork();
+  if (pid == 0) {
+    freopen("/dev/null", "w", stdout);
+    freopen("/dev/null", "w", stderr);
+    execv(EVACSIM_BINARY, c_argv.data());
+    _exit(127);
+  }
+  auto partials = [&] {
+    int n = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
+      n += entry.path().filename().string().starts_with("out") ? 1 : 0;
+    return n;
+  };
+  const auto started = std::chrono::steady_clock::now();
+  while (partials() == 0 && std::chrono::steady_clock::now() - started < std::chrono::seconds(10))
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  ASSERT_EQ(partials(), 1) << "the runner never started writing";
+  kill(pid, SIGKILL);
+  waitpid(pid, nullptr, 0);
+  const auto killed = std::chrono::steady_clock::now();
+  while (partials() > 0 && std::chrono::steady_clock::now() - killed < std::chrono::seconds(10))
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  EXPECT_EQ(partials(), 0) << "the runner is still at work 10 s after evacsim was killed";
+  EXPECT_FALSE(std::filesystem::exists(out));
 }
 
 TEST(Cli, InterruptedRunLeavesNoResultDirectory) { expect_interrupt_leaves_nothing({"--replications", "500", "--jobs", "2"}); }

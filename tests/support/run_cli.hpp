@@ -44,9 +44,10 @@ inline std::string slurp(const std::filesystem::path& p) {
   return ss.str();
 }
 
-/// Runs `evacsim ARGS` (arguments are single-quoted for the shell), capturing stdout and stderr.
-inline CliResult run_evacsim(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
-  std::string cmd = std::string("'") + EVACSIM_BINARY + "'";
+/// Runs `PROGRAM ARGS` (arguments are single-quoted for the shell), capturing stdout and stderr.
+inline CliResult run_program(const std::filesystem::path& program, const std::vector<std::string>& args,
+                             const std::filesystem::path& scratch) {
+  std::string cmd = "'" + program.string() + "'";
   for (const auto& a : args) cmd += " '" + a + "'";
   const auto out = scratch / "stdout.txt";
   const auto err = scratch / "stderr.txt";
@@ -57,6 +58,11 @@ inline CliResult run_evacsim(const std::vector<std::string>& args, const std::fi
   r.out = slurp(out);
   r.err = slurp(err);
   return r;
+}
+
+/// Runs `evacsim ARGS`, capturing stdout and stderr.
+inline CliResult run_evacsim(const std::vector<std::string>& args, const std::filesystem::path& scratch) {
+  return run_program(EVACSIM_BINARY, args, scratch);
 }
 
 /// A result CSV as rows of column -> cell (the files have no quoted commas in these tests).

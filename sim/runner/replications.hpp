@@ -14,7 +14,7 @@
 #include "sim/model/scenario.hpp"
 #include "sim/output/csv.hpp"
 
-namespace sim::app {
+namespace sim::runner {
 
 struct ReplicationFailure {
   int replication;
@@ -37,4 +37,4 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
 void install_interrupt_handlers();
 bool interrupted();
 
-}  // namespace sim::app
+}  // namespace sim::runner

@@ -1,4 +1,4 @@
-#include "sim/app/replications.hpp"
+#include "sim/runner/replications.hpp"
 
 #include <poll.h>
 #include <signal.h>
@@ -11,7 +11,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace sim::app {
+namespace sim::runner {
 namespace {
 
 volatile sig_atomic_t g_interrupted = 0;
@@ -223,4 +223,4 @@ std::vector<ReplicationFailure> run_replications(const model::Scenario& scenario
   return failures;
 }
 
-}  // namespace sim::app
+}  // namespace sim::runner

@@ -10,7 +10,7 @@
 #include "sim/model/scenario.hpp"
 #include "sim/output/csv.hpp"
 
-namespace sim::app {
+namespace sim::runner {
 
 /// `summaries`: per replication, the numeric summary columns (output::summary_metrics order).
 /// `fragments`: the first replications' rows (for where people were stranded).
@@ -19,4 +19,4 @@ void print_summary(std::ostream& out, const model::Scenario& scenario,
                    const std::vector<output::Fragment>& fragments, const std::filesystem::path& out_dir,
                    double elapsed_s);
 
-}  // namespace sim::app
+}  // namespace sim::runner

@@ -1,4 +1,4 @@
-#include "sim/app/summary_report.hpp"
+#include "sim/runner/summary_report.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -7,7 +7,7 @@
 #include <numeric>
 #include <sstream>
 
-namespace sim::app {
+namespace sim::runner {
 namespace {
 
 // 1234567 -> "1,234,567" (for people reading a terminal; the CSV files have no separators).
@@ -100,4 +100,4 @@ void print_summary(std::ostream& out, const model::Scenario& scenario,
   out << "  results in     " << out_dir.string() << "/\n";
 }
 
-}  // namespace sim::app
+}  // namespace sim::runner
