@@ -124,6 +124,9 @@ M[s34]=$(measure s34 "$runs" "$bin/evacsim" run "$work/syn-34.yaml" --replicatio
 big_runs=$([ $quick = 1 ] && echo 1 || echo 3)
 M[big]=$(measure big $big_runs "$bin/evacsim" run "$work/syn-big.yaml" --replications 1 --jobs 1 "${out_args[@]}")
 M[bare]=$(measure bare "$runs" "$bin/evacsim" --version)
+# The runner's start-up alone: started as evacsim starts it, by a shell standing in for evacsim, with
+# nothing on its standard input (it then has nothing to run and exits).
+M[runner]=$(measure runner "$runs" sh -c '"$0" --from-evacsim $$ </dev/null; true' "$bin/evacsim-runner")
 M[validate]=$(measure validate "$runs" "$bin/evacsim" validate $kabul)
 
 row() {  # label key
@@ -133,7 +136,8 @@ row() {  # label key
 {
   echo "| CLI case (\`evacsim run ... --quiet\`) | wall s (median) | CPU s (median, all processes) | wall range | peak RSS MB (largest process) |"
   echo "|---|---:|---:|---:|---:|"
-  row "\`evacsim --version\` (process start-up alone)" bare
+  row "\`evacsim --version\` (the command line's start-up: it does not link SimGrid)" bare
+  row "\`evacsim-runner\` start-up alone (SimGrid and its ns-3 libraries; from a shell)" runner
   row "\`evacsim validate kabul-2021.yaml\` (start-up + YAML load and checks)" validate
   row "kabul-2021, --replications 1" k1
   row "kabul-2021, --replications 10 --jobs 2" k10
