@@ -117,16 +117,11 @@ TEST(Cli, RunReplacesAPreviousResultOnlyWhenComplete) {
   EXPECT_TRUE(std::filesystem::exists(out / "manifest.json"));
 }
 
-// Runs `evacsim run mmc.yaml --out DIR/out ARGS`, sends SIGINT after 0.7 s, and expects it to stop
-// within 10 s with exit 130, leaving no result directory and no partial one.
-void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
-  TempDir dir;
-  const auto out = dir.path() / "out";
-  std::vector<std::string> argv{"evacsim", "run", source_path("tests/engine/scenarios/mmc.yaml").string(), "--out",
-                                out.string()};
-  argv.insert(argv.end(), args.begin(), args.end());
+// Starts `evacsim ARGS` in the background, its output discarded; returns its process id.
+pid_t start_evacsim(std::vector<std::string> args) {
+  args.insert(args.begin(), "evacsim");
   std::vector<char*> c_argv;
-  for (auto& a : argv) c_argv.push_back(a.data());
+  for (auto& a : args) c_argv.push_back(a.data());
   c_argv.push_back(nullptr);
   const pid_t pid = fork();
   if (pid == 0) {
@@ -135,6 +130,17 @@ void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
     execv(EVACSIM_BINARY, c_argv.data());
     _exit(127);
   }
+  return pid;
+}
+
+// Runs `evacsim run mmc.yaml --out DIR/out ARGS`, sends SIGINT after 0.7 s, and expects it to stop
+// within 10 s with exit 130, leaving no result directory and no partial one.
+void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  std::vector<std::string> argv{"run", source_path("tests/engine/scenarios/mmc.yaml").string(), "--out", out.string()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  const pid_t pid = start_evacsim(argv);
   std::this_thread::sleep_for(std::chrono::milliseconds(700));
   kill(pid, SIGINT);
   const auto signalled = std::chrono::steady_clock::now();
@@ -159,18 +165,8 @@ void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
 TEST(Cli, KilledOutrightItsRunnerStopsAndLeavesNothing) {
   TempDir dir;
   const auto out = dir.path() / "out";
-  std::string scenario = source_path("tests/engine/scenarios/mmc.yaml").string(), out_arg = out.string();
-  std::vector<std::string> argv{"evacsim", "run", scenario, "--out", out_arg, "--replications", "500", "--jobs", "2"};
-  std::vector<char*> c_argv;
-  for (auto& a : argv) c_argv.push_back(a.data());
-  c_argv.push_back(nullptr);
-  const pid_t pid = fork();
-  if (pid == 0) {
-    freopen("/dev/null", "w", stdout);
-    freopen("/dev/null", "w", stderr);
-    execv(EVACSIM_BINARY, c_argv.data());
-    _exit(127);
-  }
+  const pid_t pid = start_evacsim({"run", source_path("tests/engine/scenarios/mmc.yaml").string(), "--out",
+                                   out.string(), "--replications", "500", "--jobs", "2"});
   auto partials = [&] {
     int n = 0;
     for (const auto& entry : std::filesystem::directory_iterator(dir.path()))
