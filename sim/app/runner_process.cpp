@@ -113,6 +113,11 @@ int RunnerProcess::run(const std::string& request) {
     std::cerr << "\nevacsim run: interrupted; nothing written\n";
     return 130;
   }
+  if (status >= 0 && WIFSIGNALED(status) && (WTERMSIG(status) == SIGPIPE || WTERMSIG(status) == SIGHUP)) {
+    // Its output had nowhere to go (a closed pipe or terminal): end the same way, as one process would.
+    signal(WTERMSIG(status), SIG_DFL);
+    raise(WTERMSIG(status));
+  }
   std::cerr << "evacsim run: internal error: the runner process (evacsim-runner) "
             << (status >= 0 && WIFSIGNALED(status) ? "was killed by signal " + std::to_string(WTERMSIG(status))
                                                     : std::string("could not be waited for"))

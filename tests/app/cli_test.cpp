@@ -160,6 +160,30 @@ void expect_interrupt_leaves_nothing(const std::vector<std::string>& args) {
     EXPECT_EQ(entry.path().filename().string().find("out"), std::string::npos) << entry.path();
 }
 
+// Output into a pipe nobody reads (`evacsim run ... | true`) ends evacsim by SIGPIPE, as it would end
+// any one-process command, not with an internal error; the results, published before the summary is
+// printed, are complete.
+TEST(Cli, OutputToAClosedPipeEndsBySigpipeAfterTheResults) {
+  TempDir dir;
+  const auto out = dir.path() / "out";
+  const pid_t pid = fork();
+  if (pid == 0) {
+    int fds[2];
+    if (pipe(fds) != 0) _exit(126);
+    close(fds[0]);  // nobody will read
+    dup2(fds[1], STDOUT_FILENO);
+    freopen("/dev/null", "w", stderr);
+    signal(SIGPIPE, SIG_DFL);
+    execl(EVACSIM_BINARY, "evacsim", "run", kScenario.c_str(), "--out", out.c_str(), static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status)) << "exit code " << (WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+  EXPECT_EQ(WTERMSIG(status), SIGPIPE);
+  EXPECT_TRUE(std::filesystem::exists(out / "manifest.json"));
+}
+
 // evacsim killed outright (SIGKILL: no chance to pass anything on) must not leave its runner working
 // unseen: the runner is told (SIGTERM) and stops as after Ctrl-C, removing its partial directory.
 TEST(Cli, KilledOutrightItsRunnerStopsAndLeavesNothing) {
