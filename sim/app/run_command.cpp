@@ -46,10 +46,6 @@ int run_command(const RunOptions& o) {
     std::cerr << "evacsim run: --replications must be at least 1\n";
     return kExitBadInput;
   }
-  if (RunnerProcess::interrupted()) {
-    std::cerr << "\nevacsim run: interrupted; nothing written\n";
-    return 130;
-  }
   request.resolved_yaml = scenario::to_yaml(scenario);
   request.resolved_sha256 = sha256_hex(request.resolved_yaml);
   return runner.run(runner::encode_request(request));

@@ -13,6 +13,7 @@
 #include <stdexcept>
 #include <system_error>
 
+#include "sim/output/pipes.hpp"
 #include "sim/runner/request.hpp"
 
 extern char** environ;
@@ -33,6 +34,12 @@ std::filesystem::path runner_path() {
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", ec);
   if (ec) throw std::runtime_error("cannot find this executable (/proc/self/exe): " + ec.message());
   return self.parent_path() / "evacsim-runner";
+}
+
+// Stopped by SIGINT or SIGTERM before the runner could say so itself.
+int report_interrupted() {
+  std::cerr << "\nevacsim run: interrupted; nothing written\n";
+  return 130;
 }
 
 // Waits for `pid` (through signals) and returns its wait status.
@@ -94,25 +101,18 @@ RunnerProcess::~RunnerProcess() {
   g_runner_pid = 0;
 }
 
-bool RunnerProcess::interrupted() { return g_signal != 0; }
-
 int RunnerProcess::run(const std::string& request) {
-  std::size_t done = 0;
-  while (done < request.size()) {
-    const ssize_t k = ::write(to_runner_, request.data() + done, request.size() - done);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) break;  // the runner is gone: its status says why
-    done += static_cast<std::size_t>(k);
-  }
+  // Ctrl-C while the scenario was read: the runner got it too and has nothing to run (the destructor
+  // makes sure of its end).
+  if (g_signal != 0) return report_interrupted();
+  output::write_all(to_runner_, request);  // if the runner is gone, its status says why
   close(to_runner_);
   to_runner_ = -1;
   const int status = wait_for(pid_);
   g_runner_pid = 0;
   if (status >= 0 && WIFEXITED(status)) return WEXITSTATUS(status);
-  if (status >= 0 && WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM)) {
-    std::cerr << "\nevacsim run: interrupted; nothing written\n";
-    return 130;
-  }
+  if (status >= 0 && WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM))
+    return report_interrupted();
   if (status >= 0 && WIFSIGNALED(status) && (WTERMSIG(status) == SIGPIPE || WTERMSIG(status) == SIGHUP)) {
     // Its output had nowhere to go (a closed pipe or terminal): end the same way, as one process would.
     signal(WTERMSIG(status), SIG_DFL);

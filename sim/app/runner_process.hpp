@@ -27,12 +27,11 @@ class RunnerProcess {
   RunnerProcess& operator=(const RunnerProcess&) = delete;
 
   /// Sends `request` (sim/runner/request.hpp), waits for the runner and returns its exit code: 130 if
-  /// it was stopped by SIGINT or SIGTERM before it could say so itself; if SIGPIPE or SIGHUP ended it
+  /// SIGINT or SIGTERM came first (then nothing is sent) or stopped the runner before it could say so
+  /// itself; if SIGPIPE or SIGHUP ended it
   /// (its output had nowhere to go), this process ends by the same signal; 3 (with a message) if it
   /// died otherwise.
   int run(const std::string& request);
-  /// Whether SIGINT or SIGTERM has arrived since the runner started.
-  static bool interrupted();
 
  private:
   pid_t pid_ = -1;

@@ -179,7 +179,7 @@ void Aircraft::operator()() const {
   const model::Fleet& f = w.s.fleets[static_cast<std::size_t>(fleet)];
   const model::AircraftType& type =
       w.s.aircraft_types[static_cast<std::size_t>(model::index_of(w.s.aircraft_types, f.type))];
-  model::Rng rng = model::Rng::stream(w.s.seed, static_cast<std::uint64_t>(w.replication),
+  model::Rng rng = model::Rng::stream(w.s.seed, static_cast<std::uint64_t>(w.r.replication),
                                       "fleet/" + f.id + "/" + std::to_string(index));
   const double until = std::min(w.r.fleet_until_s[static_cast<std::size_t>(fleet)], w.s.end_s);
   std::vector<int> homes{model::index_of(w.s.staging_bases, f.base)};

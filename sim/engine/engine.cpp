@@ -15,6 +15,7 @@
 
 #include "sim/engine/actors.hpp"
 #include "sim/engine/world.hpp"
+#include "sim/output/pipes.hpp"
 
 namespace sim::engine {
 namespace {
@@ -58,7 +59,7 @@ output::ReplicationResult collect(World& w) {
   const auto& s = w.s;
   const auto& ledger = w.net.ledger();
   output::ReplicationResult res;
-  res.replication = w.replication;
+  res.replication = w.r.replication;
   res.seed = s.seed;
   res.timeline = std::move(w.timeline);
   res.flights = std::move(w.flight_rows);
@@ -203,11 +204,7 @@ std::string check_log_settings(const std::vector<std::string>& settings) {
   }
   close(fds[1]);
   std::string said;
-  char buffer[4096];
-  for (ssize_t k; (k = read(fds[0], buffer, sizeof buffer)) != 0;) {
-    if (k > 0) said.append(buffer, static_cast<std::size_t>(k));
-    else if (errno != EINTR) break;
-  }
+  output::read_all(fds[0], said);  // on a read error, what was said before it
   close(fds[0]);
   int status = 0;
   while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {

@@ -26,7 +26,6 @@ World::World(const model::Scenario& scenario, const Platform& plat, std::unique_
     : s(scenario),
       platform(plat),
       flows(std::move(made)),
-      replication(flows->r.replication),
       r(flows->r),
       net(flows->net) {
   for (std::size_t a = 0; a < s.airports.size(); ++a) {

@@ -53,8 +53,7 @@ struct World {
   const model::Scenario& s;
   const Platform& platform;
   std::unique_ptr<Flows> flows;  ///< what r and net refer to
-  int replication;
-  model::Realization& r;
+  model::Realization& r;         ///< r.replication: which replication this is
   flow::Network& net;
   std::vector<flow::Runway> runways;          ///< per airport
   std::vector<flow::StagingBase> bases;       ///< per staging base

@@ -6,30 +6,16 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <string>
 
+#include "sim/output/pipes.hpp"
 #include "sim/runner/request.hpp"
 #include "sim/runner/run.hpp"
 
 namespace {
-
-// Everything on standard input, to its end (evacsim closes its end once the request is written).
-bool read_all(int fd, std::string& out) {
-  char buffer[1 << 16];
-  for (;;) {
-    const ssize_t k = ::read(fd, buffer, sizeof buffer);
-    if (k == 0) return true;
-    if (k < 0) {
-      if (errno == EINTR) continue;
-      return false;
-    }
-    out.append(buffer, static_cast<std::size_t>(k));
-  }
-}
 
 int run_runner(int argc, char** argv) {
   using namespace sim::runner;
@@ -45,8 +31,8 @@ int run_runner(int argc, char** argv) {
     std::cerr << "evacsim-runner: evacsim (process " << argv[2] << ") is gone: not running\n";
     return kExitInternal;
   }
-  std::string bytes;
-  if (!read_all(STDIN_FILENO, bytes)) {
+  std::string bytes;  // to end of file: evacsim closes its end once the request is written
+  if (!sim::output::read_all(STDIN_FILENO, bytes)) {
     std::cerr << "evacsim run: internal error: cannot read the request from evacsim\n";
     return kExitInternal;
   }

@@ -11,23 +11,14 @@
 #include <memory>
 #include <stdexcept>
 
+#include "sim/output/pipes.hpp"
+
 namespace sim::runner {
 namespace {
 
 volatile sig_atomic_t g_interrupted = 0;
 
 void on_signal(int) { g_interrupted = 1; }
-
-bool write_all(int fd, const std::string& bytes) {
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t k = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) return false;
-    done += static_cast<std::size_t>(k);
-  }
-  return true;
-}
 
 // In the worker: simulate, send the fragment, and leave without running the parent's atexit work.
 // `prepared` is the parent's simulation, or null when it cannot be made before a fork.
@@ -37,7 +28,7 @@ bool write_all(int fd, const std::string& bytes) {
   signal(SIGTERM, SIG_DFL);
   try {
     const auto result = prepared ? prepared->run(r) : engine::Simulation(scenario, options).run(r);
-    if (!write_all(fd, output::encode_fragment(output::to_fragment(result, scenario.clock))))
+    if (!output::write_all(fd, output::encode_fragment(output::to_fragment(result, scenario.clock))))
       throw std::runtime_error("cannot send the results to the parent process");
     std::cout.flush();
     _exit(0);
