@@ -5,7 +5,7 @@
 # micro-benchmarks (SimGrid's bare sleep_for rate among them), then the scaling study (bench/scaling.sh)
 # and the peer comparison (bench/peers/run.sh).
 # Writes bench/results/*.md and splices the tables into docs/performance.md between its markers.
-#   bench/run.sh            full mode (the figures in docs/performance.md; ~7 min on 2 cores)
+#   bench/run.sh            full mode (the figures in docs/performance.md; ~9 min on 2 cores)
 #   bench/run.sh --quick    a sanity pass: fewer runs, smaller cases (~3 min)
 # Options: --no-build, --skip-scaling, --skip-peers, --runs N (runs per CLI case; default 7, quick 3),
 #          --splice-only (measure nothing: put the tables of bench/results/ into docs/performance.md).
@@ -118,7 +118,7 @@ echo "bench: CLI cases ($runs runs each; load ${load_start})" >&2
 declare -A M
 M[k1]=$(measure k1 "$runs" "$bin/evacsim" run $kabul --replications 1 --jobs 1 "${out_args[@]}")
 M[k10]=$(measure k10 "$runs" "$bin/evacsim" run $kabul --replications 10 --jobs 2 "${out_args[@]}")
-many_runs=$([ $quick = 1 ] && echo 1 || echo 3)
+many_runs=$([ $quick = 1 ] && echo 1 || echo 5)
 M[kmany]=$(measure kmany $many_runs "$bin/evacsim" run $kabul --replications $reps_many --jobs 2 "${out_args[@]}")
 M[s34]=$(measure s34 "$runs" "$bin/evacsim" run "$work/syn-34.yaml" --replications 1 --jobs 1 "${out_args[@]}")
 big_runs=$([ $quick = 1 ] && echo 1 || echo 3)
