@@ -11,9 +11,6 @@
 #include "analysis/compare.hpp"
 #include "sim/app/commands.hpp"
 
-#ifndef EVACSIM_VERSION
-#define EVACSIM_VERSION "0.0.0"
-#endif
 #ifndef EVACSIM_SIMGRID_VERSION  // the SimGrid the runner links, as pkg-config reported it
 #define EVACSIM_SIMGRID_VERSION "unknown"
 #endif

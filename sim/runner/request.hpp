@@ -21,6 +21,7 @@
 #include "sim/model/codec.hpp"
 #include "sim/model/scenario.hpp"
 
+// CMake defines the version for each executable; its fallback lives here only, which both include.
 #ifndef EVACSIM_VERSION
 #define EVACSIM_VERSION "0.0.0"
 #endif

@@ -24,10 +24,6 @@
 #include "sim/runner/replications.hpp"
 #include "sim/runner/summary_report.hpp"
 
-#ifndef EVACSIM_VERSION
-#define EVACSIM_VERSION "0.0.0"
-#endif
-
 namespace sim::runner {
 namespace fs = std::filesystem;
 namespace {
