@@ -42,14 +42,6 @@ int report_interrupted() {
   return 130;
 }
 
-// Waits for `pid` (through signals) and returns its wait status.
-int wait_for(pid_t pid) {
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0)
-    if (errno != EINTR) return -1;
-  return status;
-}
-
 }  // namespace
 
 RunnerProcess::RunnerProcess() {
@@ -96,7 +88,7 @@ RunnerProcess::~RunnerProcess() {
   if (to_runner_ >= 0) {
     kill(pid_, SIGKILL);
     close(to_runner_);
-    wait_for(pid_);
+    output::wait_for_exit(pid_);
   }
   g_runner_pid = 0;
 }
@@ -108,7 +100,7 @@ int RunnerProcess::run(const std::string& request) {
   output::write_all(to_runner_, request);  // if the runner is gone, its status says why
   close(to_runner_);
   to_runner_ = -1;
-  const int status = wait_for(pid_);
+  const int status = output::wait_for_exit(pid_);
   g_runner_pid = 0;
   if (status >= 0 && WIFEXITED(status)) return WEXITSTATUS(status);
   if (status >= 0 && WIFSIGNALED(status) && (WTERMSIG(status) == SIGINT || WTERMSIG(status) == SIGTERM))

@@ -6,7 +6,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
 #include <iostream>
 #include <memory>
@@ -206,9 +205,8 @@ std::string check_log_settings(const std::vector<std::string>& settings) {
   std::string said;
   output::read_all(fds[0], said);  // on a read error, what was said before it
   close(fds[0]);
-  int status = 0;
-  while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
+  const int status = output::wait_for_exit(pid);
+  if (status < 0) return "cannot check the settings (lost the process)";
   if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return {};
   // SimGrid's first line says what is wrong, after a "[time] file:line: [category/CRITICAL] " prefix.
   std::string line = said.substr(0, said.find('\n'));

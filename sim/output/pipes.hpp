@@ -1,12 +1,15 @@
-// Whole writes and reads on file descriptors, through interruptions by signals (EINTR): the pipes
-// between evacsim's processes (the request to the runner, a worker's rows, a child's complaint).
+// Whole writes and reads on file descriptors, and the wait for a child process, through interruptions
+// by signals (EINTR): the pipes between evacsim's processes (the request to the runner, a worker's
+// rows, a child's complaint) and the processes at their other ends.
 //
 // Example:
 //   if (!write_all(fd, output::encode_fragment(fragment))) ...;   // the reader is gone
 //   std::string text;
 //   read_all(fd, text);                                            // to end of file
+//   const int status = wait_for_exit(pid);                         // -1 if it cannot be waited for
 #pragma once
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -41,6 +44,15 @@ inline bool read_all(int fd, std::string& out) {
     }
     out.append(buffer, static_cast<std::size_t>(k));
   }
+}
+
+/// Waits for child process `pid` to end and returns its wait status (WIFEXITED and the like), or -1 if
+/// it cannot be waited for.
+inline int wait_for_exit(pid_t pid) {
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0)
+    if (errno != EINTR) return -1;
+  return status;
 }
 
 }  // namespace sim::output
