@@ -7,48 +7,6 @@
 namespace sim::flow {
 namespace {
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// std::pop_heap and std::push_heap of people in service, earliest service end first: libstdc++'s
-// algorithms step for step (so the same order, ties included), with the choice between two children
-// made without a branch. Which of two service ends comes first is a coin toss that the branch
-// predictor loses half the time, and perf put most of the in-service heap's cycles there.
-
-// Moves `value` up from the free slot `hole` to its place (libstdc++'s __push_heap).
-void sift_up(Held* first, std::ptrdiff_t hole, const Held& value) {
-  for (std::ptrdiff_t parent = (hole - 1) / 2; hole > 0 && first[parent].ready > value.ready; parent = (hole - 1) / 2) {
-    first[hole] = first[parent];
-    hole = parent;
-  }
-  first[hole] = value;
-}
-
-Held pop_earliest(std::vector<Held>& heap) {
-  const Held top = heap.front();
-  const Held value = heap.back();
-  heap.pop_back();
-  const auto len = static_cast<std::ptrdiff_t>(heap.size());
-  if (len == 0) return top;
-  Held* first = heap.data();
-  std::ptrdiff_t hole = 0, child = 0;
-  while (child < (len - 1) / 2) {  // the hole goes down to a leaf, always to the earlier child
-    child = 2 * (child + 1);
-    child -= static_cast<std::ptrdiff_t>(first[child].ready > first[child - 1].ready);
-    first[hole] = first[child];
-    hole = child;
-  }
-  if ((len & 1) == 0 && child == (len - 2) / 2) {
-    child = 2 * (child + 1);
-    first[hole] = first[child - 1];
-    hole = child - 1;
-  }
-  sift_up(first, hole, value);  // then the former last one goes back up to its place
-  return top;
-}
-
-void push_in_service(std::vector<Held>& heap, const Held& value) {
-  heap.push_back(value);
-  sift_up(heap.data(), static_cast<std::ptrdiff_t>(heap.size()) - 1, value);
-}
 }  // namespace
 
 Airport::Airport(const model::Airport& spec, std::size_t cohorts, std::uint64_t seed, int replication)
@@ -189,14 +147,13 @@ void Airport::process_events(double t, Ledger& ledger) {
     }
     // Service completions before the next event move people from the lanes to the holding area.
     const double tn = std::min({ta, ts, t});
-    while (!in_service_.empty() && in_service_.front().ready < tn) {
-      const Held h = pop_earliest(in_service_);
-      --in_service_count_;
+    while (!in_service_.empty() && in_service_.earliest().ready < tn) {
+      const Held h = in_service_.pop();
       ready_[static_cast<std::size_t>(h.cohort)].push_back(h);
       ++ready_count_;
     }
     if (!(tn < t)) {
-      next_event_ = std::min({ta, ts, in_service_.empty() ? kInf : in_service_.front().ready});
+      next_event_ = std::min({ta, ts, in_service_.empty() ? kInf : in_service_.earliest().ready});
       break;
     }
     if (ta <= ts) {
@@ -223,8 +180,7 @@ void Airport::process_events(double t, Ledger& ledger) {
     g.stats.wait_s.add(ts - p.t);
     ++g.stats.served;
     g.stats.busy_lane_s += service;
-    push_in_service(in_service_, Held{ts + service, p.depart, p.origin, p.cohort});
-    ++in_service_count_;
+    in_service_.push(Held{ts + service, p.depart, p.origin, p.cohort});
     look = true;
   }
   last_t_ = std::max(last_t_, t);
@@ -290,9 +246,8 @@ void Airport::strand_everyone(Ledger& ledger) {
     g.queue.clear();
     g.queued = 0;
   }
-  for (const Held& h : in_service_) ledger.strand(h.origin, h.cohort, 1, Where::Airport);
+  in_service_.for_each([&](const Held& h) { ledger.strand(h.origin, h.cohort, 1, Where::Airport); });
   in_service_.clear();
-  in_service_count_ = 0;
   for (auto& q : ready_) {
     for (const Held& h : q) ledger.strand(h.origin, h.cohort, 1, Where::Airport);
     q.clear();
@@ -313,7 +268,7 @@ void Airport::tally(std::vector<std::int64_t>& per_cohort) const {
   arriving_.for_each([&](const Person& p) { ++per_cohort[static_cast<std::size_t>(p.cohort)]; });
   for (const Gate& g : gates_)
     for (const Waiting& p : g.queue) ++per_cohort[static_cast<std::size_t>(p.cohort)];
-  for (const Held& h : in_service_) ++per_cohort[static_cast<std::size_t>(h.cohort)];
+  in_service_.for_each([&](const Held& h) { ++per_cohort[static_cast<std::size_t>(h.cohort)]; });
   for (std::size_t c = 0; c < ready_.size(); ++c) per_cohort[c] += static_cast<std::int64_t>(ready_[c].size());
 }
 

@@ -62,6 +62,44 @@ class LaneTimes : public std::priority_queue<double, std::vector<double>, std::g
   }
 };
 
+/// People being served, earliest service end first; those whose service ends at the same instant in
+/// the order they started it (first come, first ready). There is at most one per open lane, and a new
+/// service mostly ends after those under way, so a short sorted array does less than a heap: the
+/// earliest leaves from the front (a head index moves on), and an insertion shifts only those that
+/// end later (perf put most of the former heap's cycles on its chain of dependent loads).
+class InService {
+ public:
+  bool empty() const { return head_ == items_.size(); }
+  std::int64_t size() const { return static_cast<std::int64_t>(items_.size() - head_); }
+  const Held& earliest() const { return items_[head_]; }
+  Held pop() { return items_[head_++]; }
+  void push(const Held& h) {
+    if (head_ == items_.size()) {
+      items_.clear();
+      head_ = 0;
+    } else if (head_ >= 32 && 2 * head_ >= items_.size()) {  // mostly left: move the rest to the front
+      items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
+      head_ = 0;
+    }
+    items_.push_back(h);
+    std::size_t i = items_.size() - 1;
+    for (; i > head_ && items_[i - 1].ready > h.ready; --i) items_[i] = items_[i - 1];
+    items_[i] = h;
+  }
+  template <class F>
+  void for_each(F f) const {
+    for (std::size_t i = head_; i < items_.size(); ++i) f(items_[i]);
+  }
+  void clear() {
+    items_.clear();
+    head_ = 0;
+  }
+
+ private:
+  std::vector<Held> items_;  ///< [head_, end) by service end, ties in order of service start
+  std::size_t head_ = 0;
+};
+
 struct GateStats {
   std::int64_t arrivals = 0, served = 0, queue_max = 0;
   Histogram wait_s;
@@ -102,9 +140,9 @@ class Airport {
   // Observation (for the timeline and saturation measures).
   std::int64_t on_the_way() const { return static_cast<std::int64_t>(arriving_.size()); }
   std::int64_t queued() const;
-  std::int64_t in_service() const { return in_service_count_; }
+  std::int64_t in_service() const { return in_service_.size(); }
   std::int64_t ready() const { return ready_count_; }
-  std::int64_t holding_used() const { return in_service_count_ + ready_count_; }
+  std::int64_t holding_used() const { return in_service_.size() + ready_count_; }
   std::int64_t holding_capacity() const { return holding_capacity_; }
   /// Adds everyone here (on the way, queued, in service, ready) to `per_cohort[cohort]`.
   void tally(std::vector<std::int64_t>& per_cohort) const;
@@ -152,8 +190,7 @@ class Airport {
   int troops_required_;
   std::int64_t troops_ = 0;
   BatchQueue<Person> arriving_;  ///< by time (the upstream orders them: see UpstreamStep::arrivals)
-  std::vector<Held> in_service_;  ///< min-heap by service end (libstdc++'s heap order; see airport.cpp)
-  std::int64_t in_service_count_ = 0;
+  InService in_service_;
   std::vector<std::deque<Held>> ready_;  ///< per cohort, in order of service end
   std::int64_t ready_count_ = 0;
   bool fallen_ = false;

@@ -1,13 +1,15 @@
 // Hand-computable capacities of the flow layer: runways, staging bases, troop schedules, histograms,
-// runs of people, the ring-buffer queue.
+// runs of people, the ring-buffer queue, the people in service.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <deque>
+#include <map>
 #include <vector>
 
+#include "sim/flow/airport.hpp"
 #include "sim/flow/fifo.hpp"
 #include "sim/flow/people.hpp"
 #include "sim/flow/runway.hpp"
@@ -231,6 +233,38 @@ TEST(Fifo, PushesAndPopsLikeADequeAcrossWrapsAndGrowth) {
     }
   }
   EXPECT_TRUE(std::equal(fifo.begin(), fifo.end(), model.begin(), model.end()));
+}
+
+TEST(InService, GivesTheEarliestServiceEndFirstAndTiesInTheOrderServed) {
+  // A model check against std::multimap (equal keys stay in insertion order): random pushes and pops,
+  // service ends on a coarse grid so that many are equal, the array compacting as its head moves on.
+  InService in;
+  std::multimap<double, int> model;
+  model::Rng rng(11);
+  int next = 0;
+  double now = 0;
+  for (int step = 0; step < 50'000; ++step) {
+    if (model.size() < 30 && rng.uniform01() < 0.52) {
+      const double end = now + std::floor(rng.uniform01() * 8);  // ends from now to now + 7: ties
+      in.push(Held{end, 0, next, 0});
+      model.emplace(end, next++);
+    } else if (!model.empty()) {
+      ASSERT_FALSE(in.empty());
+      ASSERT_EQ(in.earliest().ready, model.begin()->first);
+      const Held h = in.pop();
+      ASSERT_EQ(h.origin, model.begin()->second);
+      now = h.ready;  // service starts never precede the last service end taken
+      model.erase(model.begin());
+    }
+    ASSERT_EQ(in.empty(), model.empty());
+  }
+  std::vector<int> left;
+  in.for_each([&](const Held& h) { left.push_back(h.origin); });
+  std::vector<int> expected;
+  for (const auto& [end, who] : model) expected.push_back(who);
+  EXPECT_EQ(left, expected);
+  in.clear();
+  EXPECT_TRUE(in.empty());
 }
 
 TEST(BatchQueue, TakesBatchesAndPopsLikeADequeGivingMemoryBack) {
