@@ -172,6 +172,41 @@ TEST(Histogram, KnowsMeanMaxAndQuantilesOfUniformValues) {
   EXPECT_NEAR(h.quantile(0.9), 9000, 9000 * 0.006);
 }
 
+TEST(Histogram, PutsEveryValueInTheBucketOfItsDefinitionWhateverTheOrder) {
+  // The bucket of x > 1 ms is floor(100 ln(x / 1 ms)); a value is reported at its bucket's geometric
+  // centre. add() takes a value inside the last value's bucket (with a margin at its edges) without a
+  // log(): values wander (as successive waits do), jump, and sit on or next to bucket edges, and every
+  // quantile must be what the definition gives.
+  model::Rng rng(3);
+  std::vector<double> values;
+  double x = 3600;
+  for (int i = 0; i < 40'000; ++i) {
+    const double u = rng.uniform01();
+    if (u < 0.05) {
+      x *= std::exp(6 * rng.uniform01() - 3);  // a jump
+    } else if (u < 0.10) {                     // an edge, or a neighbouring double
+      const double edge = 1e-3 * std::exp(std::floor(std::log(x / 1e-3) * 100 + 2 * rng.uniform01() - 1) / 100);
+      const double side = rng.uniform01();
+      x = side < 1.0 / 3 ? std::nextafter(edge, 0.0) : side < 2.0 / 3 ? edge : std::nextafter(edge, 1e300);
+    } else {
+      x *= std::exp(0.06 * (rng.uniform01() - 0.5));  // a step of a few buckets at most
+    }
+    x = std::clamp(x, 2e-3, 1e7);
+    values.push_back(x);
+  }
+  Histogram h;
+  for (double v : values) h.add(v);
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end());
+  const double max = sorted.back();
+  for (int k = 1; k <= 100; ++k) {
+    const double q = k / 100.0;
+    const double at = sorted[static_cast<std::size_t>(std::ceil(q * static_cast<double>(sorted.size()))) - 1];
+    const double bucket = std::floor(std::log(at / 1e-3) * 100);
+    ASSERT_EQ(h.quantile(q), std::min(max, 1e-3 * std::exp((bucket + 0.5) / 100))) << "q = " << q;
+  }
+}
+
 TEST(RunBuilder, KeepsASteadyStreamAsOneRun) {
   RunBuilder b;
   for (int i = 0; i < 1000; ++i) b.push(Person{i * 3.6, i * 3.6, 0, 0, 0, 0});
