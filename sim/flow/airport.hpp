@@ -75,8 +75,7 @@ class InService {
   Held pop() { return items_[head_++]; }
   void push(const Held& h) {
     if (head_ == items_.size()) {
-      items_.clear();
-      head_ = 0;
+      clear();
     } else if (head_ >= 32 && 2 * head_ >= items_.size()) {  // mostly left: move the rest to the front
       items_.erase(items_.begin(), items_.begin() + static_cast<std::ptrdiff_t>(head_));
       head_ = 0;
